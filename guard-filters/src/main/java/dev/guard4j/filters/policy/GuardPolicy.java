@@ -1,8 +1,9 @@
 package dev.guard4j.filters.policy;
 
-import dev.guard4j.AuditMode;
+import dev.guard4j.AuditHook;
 import dev.guard4j.Content;
 import dev.guard4j.FilterOptions;
+import dev.guard4j.Guard;
 import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Stage;
@@ -59,6 +60,7 @@ public final class GuardPolicy {
     private final Integer verdictCacheSize;
     private final Duration defaultTimeBudget;
     private final Integer maxTextLength;
+    private final boolean allowUninspectedContent;
 
     private GuardPolicy(Parsed p) {
         this.source = p.source;
@@ -73,6 +75,7 @@ public final class GuardPolicy {
         this.verdictCacheSize = p.verdictCacheSize;
         this.defaultTimeBudget = p.defaultTimeBudget;
         this.maxTextLength = p.maxTextLength;
+        this.allowUninspectedContent = p.allowUninspectedContent;
     }
 
     /**
@@ -155,6 +158,59 @@ public final class GuardPolicy {
         }
     }
 
+    /**
+     * Builds the guard this policy describes: its filters in order with their options, its
+     * audit sinks, refusal messages, sources, streaming options and limits. Settings the policy
+     * leaves out keep the guard's defaults.
+     *
+     * <p>Warning: every call opens the audit sinks anew; build the guard once and share it, since
+     * two guards appending to one audit log file would break its hash chain.
+     *
+     * @return the guard
+     * @throws PolicyException when an audit sink cannot be opened, located at its key
+     */
+    public Guard toGuard() {
+        Guard.Builder builder = Guard.builder();
+        for (PolicyFilter filter : input) {
+            builder.input(filter.asInputValidator(), filter.options());
+        }
+        for (PolicyFilter filter : output) {
+            builder.output(filter.asOutputChecker(), filter.options());
+        }
+        if (blockedInputMessage != null) {
+            builder.blockedInputMessage(blockedInputMessage);
+        }
+        if (blockedOutputMessage != null) {
+            builder.blockedOutputMessage(blockedOutputMessage);
+        }
+        if (inspect != null) {
+            builder.inspect(inspect.toArray(new Content.Source[0]));
+        }
+        if (allowUninspectedContent) {
+            builder.allowUninspectedContent();
+        }
+        if (streaming != null) {
+            builder.streaming(streaming);
+        }
+        if (verdictCacheSize != null) {
+            builder.verdictCacheSize(verdictCacheSize);
+        }
+        if (defaultTimeBudget != null) {
+            builder.defaultTimeBudget(defaultTimeBudget);
+        }
+        if (maxTextLength != null) {
+            builder.maxTextLength(maxTextLength);
+        }
+        if (audit.mode() != null) {
+            builder.auditMode(audit.mode());
+        }
+        List<AuditHook> hooks = audit.openHooks();
+        if (!hooks.isEmpty()) {
+            builder.audit(hooks.toArray(new AuditHook[0]));
+        }
+        return builder.build();
+    }
+
     /** Returns the file (or resource) the policy was loaded from. */
     public String source() {
         return source;
@@ -215,6 +271,11 @@ public final class GuardPolicy {
         return Optional.ofNullable(defaultTimeBudget);
     }
 
+    /** Returns whether requests with content the guard cannot inspect (images, audio) are let through. */
+    public boolean allowsUninspectedContent() {
+        return allowUninspectedContent;
+    }
+
     /** Returns the longest text the guard inspects, if set. */
     public Optional<Integer> maxTextLength() {
         return Optional.ofNullable(maxTextLength);
@@ -264,6 +325,7 @@ public final class GuardPolicy {
         Integer verdictCacheSize;
         Duration defaultTimeBudget;
         Integer maxTextLength;
+        boolean allowUninspectedContent;
 
         Parsed(LocatedSettings root, FilterCatalog catalog, UnaryOperator<String> environment) {
             this.source = root.file();
@@ -291,6 +353,7 @@ public final class GuardPolicy {
                 root.allow("verdictCacheSize");
             }
             readInspect(root);
+            allowUninspectedContent = root.flag("allowUninspectedContent", false);
             root.map("streaming").ifPresent(this::readStreaming);
             root.map("refusals").ifPresent(r -> {
                 blockedInputMessage = message(r, "blockedInput");

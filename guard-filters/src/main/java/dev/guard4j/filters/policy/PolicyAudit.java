@@ -1,5 +1,6 @@
 package dev.guard4j.filters.policy;
 
+import dev.guard4j.AuditHook;
 import dev.guard4j.AuditMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import java.util.regex.Pattern;
  * @param log the JSON-lines audit log, or {@code null}
  * @param slf4j the SLF4J line per call, or {@code null}
  * @param micrometer whether to count calls in Micrometer's global registry
+ * @param section the {@code audit} section, to locate errors, or {@code null} when the policy has none
  */
-record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean micrometer) {
+record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean micrometer, LocatedSettings section) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     static PolicyAudit none() {
-        return new PolicyAudit(null, null, null, false);
+        return new PolicyAudit(null, null, null, false, null);
     }
 
     static PolicyAudit read(LocatedSettings audit, UnaryOperator<String> environment) {
@@ -31,7 +33,7 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
         LogSink log = sink(audit, "log").map(s -> LogSink.read(s, environment)).orElse(null);
         Slf4jSink slf4j = sink(audit, "slf4j").map(Slf4jSink::read).orElse(null);
         boolean micrometer = audit.flag("micrometer", false);
-        return new PolicyAudit(mode, log, slf4j, micrometer);
+        return new PolicyAudit(mode, log, slf4j, micrometer, audit);
     }
 
     /** Reads a sink written as a map, as {@code true} (defaults) or as {@code false} (off). */
@@ -45,6 +47,32 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
             return Optional.of(audit.child(audit.keyPath(key), "audit sink '" + key + "'", empty));
         }
         return audit.map(key);
+    }
+
+    /**
+     * Opens the configured sinks as audit hooks, in the order log, SLF4J, Micrometer.
+     *
+     * @throws PolicyException located at the sink that cannot be opened
+     */
+    List<AuditHook> openHooks() {
+        List<AuditHook> hooks = new ArrayList<>();
+        if (log != null) {
+            log.hmacKey();
+        }
+        // the audit engineer's sinks (dev.guard4j.filters.audit) are wired here as they land; until
+        // then a policy that asks for a sink fails rather than running without its audit trail
+        for (String sink : List.of("log", "slf4j", "micrometer")) {
+            boolean wanted = switch (sink) {
+                case "log" -> log != null;
+                case "slf4j" -> slf4j != null;
+                default -> micrometer;
+            };
+            if (wanted) {
+                throw section.atKey(sink, "the '" + sink + "' audit sink is not available in this build of guard-filters",
+                        "remove the sink, or use a build that includes dev.guard4j.filters.audit");
+            }
+        }
+        return hooks;
     }
 
     String describe() {
