@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one place that says which prompt-injection rows train the shipped model and which are test.
@@ -26,6 +27,10 @@ import java.util.Set;
  *   <li>Training = deepset train (all 546 rows) + verazuo 2023_05_07 (as positives) + protectai's
  *       training half, minus every row whose normalised text equals the text of a reserved row
  *       (deepset train rows that protectai's test half repeats are not reserved: they stay training).</li>
+ *   <li>Positives that open with a plain persona request ("I want you to act as ...") are left out of
+ *       training: deepset labels them injections, but role prompts are ordinary use of an assistant.</li>
+ *   <li>300 synthetic benign role prompts and 20 benign trigger-word sentences ({@code SyntheticNegatives},
+ *       seed 7) are added as negatives.</li>
  *   <li>Test rows whose normalised text equals a training text are dropped from the test sets and counted.</li>
  * </ol>
  */
@@ -34,6 +39,16 @@ public final class InjectionData {
     /** A labelled text and the set it came from. */
     public record Row(String text, boolean positive, String source) {
     }
+
+    /**
+     * Positives that open with a plain persona request: deepset labels "I want you to act as a
+     * Linux terminal" an injection, but in an application such role prompts are ordinary use.
+     */
+    private static final Pattern PERSONA_REQUEST = Pattern.compile("\\s*[\"']?(?:i want you to act|i want you act|i would like you to act|act as|i want you to be my)\\b");
+
+    /** How many synthetic benign role prompts join the training data, and their seed. */
+    static final int SYNTHETIC_NEGATIVES = 300;
+    static final long SYNTHETIC_SEED = 7L;
 
     private final Datasets data;
 
@@ -131,11 +146,13 @@ public final class InjectionData {
                 candidates.add(new Row(row.get("text"), "1".equals(row.get("label")), "protectai-train/" + row.get("split")));
             }
         }
+        SyntheticNegatives.generate(SYNTHETIC_NEGATIVES, SYNTHETIC_SEED).forEach(text -> candidates.add(new Row(text, false, "synthetic-benign")));
         List<Row> training = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Row row : candidates) {
             String key = key(row.text());
-            if (!key.isEmpty() && !reserved.contains(key) && seen.add(key + row.positive())) {
+            if (!key.isEmpty() && !reserved.contains(key) && !(row.positive() && PERSONA_REQUEST.matcher(key).lookingAt())
+                    && seen.add(key + row.positive())) {
                 training.add(row);
             }
         }

@@ -44,7 +44,15 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
      * @param wordStart whether the leads must start at a word boundary (for alphabetic scripts)
      */
     static Signal of(String id, Kind kind, double weight, boolean wordStart, String leads, String rest) {
-        List<String> leadList = List.of(leads.split("\\|"));
+        return of(id, kind, weight, wordStart, List.of(leads.split("\\|")), rest);
+    }
+
+    /** Makes a signal that matches any of the literals, which may contain {@code |} themselves. */
+    static Signal literals(String id, Kind kind, double weight, String... literals) {
+        return of(id, kind, weight, false, List.of(literals), "");
+    }
+
+    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> leadList, String rest) {
         StringBuilder regex = new StringBuilder(wordStart ? "\\b(?:" : "(?:");
         for (int i = 0; i < leadList.size(); i++) {
             regex.append(i == 0 ? "" : "|").append(Pattern.quote(leadList.get(i)));
