@@ -23,6 +23,7 @@ public final class EvalMain {
         List<EvalSuite> suites = new ArrayList<>();
         // each family adds its suite here
         suites.add(new InjectionSuite());
+        suites.add(new ToxicitySuite());
         return suites;
     }
 
