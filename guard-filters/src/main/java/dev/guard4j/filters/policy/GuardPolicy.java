@@ -170,6 +170,25 @@ public final class GuardPolicy {
      * @throws PolicyException when an audit sink cannot be opened, located at its key
      */
     public Guard toGuard() {
+        Guard.Builder builder = builderWithoutAudit();
+        List<AuditHook> hooks = audit.openHooks();
+        if (!hooks.isEmpty()) {
+            builder.audit(hooks.toArray(new AuditHook[0]));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Builds the guard this policy describes without its audit sinks, for trying the policy on
+     * sample traffic (the CLI's {@code scan}) without writing to the production audit trail.
+     *
+     * @return the guard, with every filter and setting of {@link #toGuard()} but no audit hook
+     */
+    public Guard toDryRunGuard() {
+        return builderWithoutAudit().build();
+    }
+
+    private Guard.Builder builderWithoutAudit() {
         Guard.Builder builder = Guard.builder();
         for (PolicyFilter filter : input) {
             builder.input(filter.asInputValidator(), filter.options());
@@ -204,11 +223,19 @@ public final class GuardPolicy {
         if (audit.mode() != null) {
             builder.auditMode(audit.mode());
         }
-        List<AuditHook> hooks = audit.openHooks();
-        if (!hooks.isEmpty()) {
-            builder.audit(hooks.toArray(new AuditHook[0]));
+        return builder;
+    }
+
+    /**
+     * Checks that every environment variable the policy names (the audit log's HMAC key) is set,
+     * without opening anything.
+     *
+     * @throws PolicyException located at the key that names an unset variable
+     */
+    public void checkEnvironment() {
+        if (audit.log() != null) {
+            audit.log().hmacKey();
         }
-        return builder.build();
     }
 
     /** Returns the file (or resource) the policy was loaded from. */

@@ -90,4 +90,18 @@ class GuardPolicyToGuardTest {
         GuardPolicy policy = PolicyFiles.load(dir, "audit:\n  log: {file: a.jsonl, hmacKeyEnv: NOT_SET_ANYWHERE}\n");
         assertThatThrownBy(policy::toGuard).isInstanceOf(PolicyException.class).hasMessageContaining(":2:24: audit.log.hmacKeyEnv: environment variable NOT_SET_ANYWHERE is not set");
     }
+
+    @Test
+    void dryRunGuardRunsTheFiltersWithoutOpeningAuditSinks() {
+        GuardPolicy policy = PolicyFiles.load(dir, """
+                input:
+                  - filter: test-replace
+                    settings: {word: x, mode: block}
+                audit:
+                  log: {file: a.jsonl, hmacKeyEnv: NOT_SET_ANYWHERE}
+                """);
+        Guard guard = policy.toDryRunGuard();
+        assertThat(guard.inspect(Stage.INPUT, Content.of("x", Content.Source.USER)).verdict()).isInstanceOf(Verdict.Block.class);
+        assertThat(dir.resolve("a.jsonl")).doesNotExist();
+    }
 }
