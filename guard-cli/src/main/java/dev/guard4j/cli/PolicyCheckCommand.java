@@ -13,7 +13,7 @@ final class PolicyCheckCommand {
 
             Loads the policy (YAML or JSON) as GuardPolicy.load does, making every filter it names,
             and prints OK with a summary, or the first error with its file, line, column, key and hint.
-            Environment variables the policy names (audit.log.hmacKeyEnv) are checked too.
+            Environment variables the policy names (audit.log.hmac-key-env) are checked too.
             Exit codes: 0 valid, 1 invalid, 2 bad command line.
             """;
 
