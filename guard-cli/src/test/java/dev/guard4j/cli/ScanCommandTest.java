@@ -177,6 +177,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void withoutPolicyTheRecommendedPolicyIsUsed() {
+        CliRun run = CliRun.of("{\"id\": 1, \"text\": \"" + "a".repeat(32_001) + "\"}\n{\"id\": 2, \"text\": \"hello\"}\n", "scan");
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).startsWith("{\"id\":1,\"verdict\":\"BLOCK\"");
+        assertThat(lines[1]).isEqualTo("{\"id\":2,\"verdict\":\"PASS\",\"findings\":[]}");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void helpDescribesTheInputAndOutputLines() {
         CliRun run = CliRun.of("", "scan", "--help");
         assertThat(run.exit()).isZero();
