@@ -22,6 +22,7 @@ public final class EvalMain {
     static List<EvalSuite> suites() {
         List<EvalSuite> suites = new ArrayList<>();
         // each family adds its suite here
+        suites.add(new SecretsSuite());
         return suites;
     }
 
