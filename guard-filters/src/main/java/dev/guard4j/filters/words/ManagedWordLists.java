@@ -1,6 +1,7 @@
 package dev.guard4j.filters.words;
 
 import dev.guard4j.Category;
+import dev.guard4j.filters.redact.Action;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ public final class ManagedWordLists {
      * @param action what to do on a match
      * @return the list
      */
-    public static WordList profanity(WordAction action) {
+    public static WordList profanity(Action action) {
         return new WordList(PROFANITY, Category.PROFANITY, action, "[" + Category.PROFANITY + "]", Entries.PROFANITY);
     }
 

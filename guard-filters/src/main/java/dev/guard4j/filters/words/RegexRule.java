@@ -1,5 +1,6 @@
 package dev.guard4j.filters.words;
 
+import dev.guard4j.filters.redact.Action;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,10 @@ import java.util.Objects;
  * @param name the rule's name, used in findings as {@code regex.NAME}
  * @param pattern the Java regular expression
  * @param category the findings' category
- * @param action what to do on a match
- * @param mask the text that replaces a match when the action is {@link WordAction#REDACT}
+ * @param action what to do on a match: block, redact, mask or report-only
+ * @param mask the text that replaces a match when the action is {@link Action#REDACT}
  */
-public record RegexRule(String name, String pattern, String category, WordAction action, String mask) {
+public record RegexRule(String name, String pattern, String category, Action action, String mask) {
 
     /** The longest pattern accepted. */
     public static final int MAX_PATTERN_LENGTH = 1000;
@@ -37,6 +38,9 @@ public record RegexRule(String name, String pattern, String category, WordAction
         if (category.isBlank()) {
             throw new IllegalArgumentException("regex rule '" + name + "' needs a category");
         }
+        if (!SupportedActions.supports(action)) {
+            throw new IllegalArgumentException("regex rule '" + name + "': " + SupportedActions.refusal(action));
+        }
     }
 
     /**
@@ -47,7 +51,7 @@ public record RegexRule(String name, String pattern, String category, WordAction
      * @param action what to do on a match
      * @return the rule
      */
-    public static RegexRule of(String name, String pattern, WordAction action) {
+    public static RegexRule of(String name, String pattern, Action action) {
         return new RegexRule(name, pattern, CUSTOM_REGEX, action, "[" + name.toUpperCase(java.util.Locale.ROOT) + "]");
     }
 }

@@ -6,6 +6,7 @@ import dev.guard4j.Finding;
 import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.redact.Action;
 import dev.guard4j.filters.text.DecodedLayer;
 import dev.guard4j.filters.text.NormalizedText;
 import dev.guard4j.filters.text.Span;
@@ -29,9 +30,9 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * WordFilter words = WordFilter.builder()
- *         .profanity(WordAction.BLOCK)
- *         .list(WordList.competitors("competitors", WordAction.REDACT, List.of("Acme", "Globex Corp")))
- *         .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", WordAction.REDACT))
+ *         .profanity(Action.BLOCK)
+ *         .list(WordList.competitors("competitors", Action.REDACT, List.of("Acme", "Globex Corp")))
+ *         .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", Action.REDACT))
  *         .build();
  * }</pre>
  *
@@ -44,9 +45,9 @@ import java.util.regex.Pattern;
  * entry, whatever the size of the lists. Findings carry spans of the original text (for a match in
  * a decoded layer, the span of the encoded run), never the matched text.
  *
- * <p>The verdict is a block if any matching list or rule says {@link WordAction#BLOCK}, else a
- * rewrite with every {@link WordAction#REDACT} match replaced by its mask, else a pass with the
- * findings. Texts longer than the input cap are blocked, and a regex that overruns its step budget
+ * <p>The verdict is a block if any matching list or rule says {@link Action#BLOCK}, else a
+ * rewrite with every {@link Action#REDACT} match replaced by its mask and every {@link Action#MASK}
+ * match starred out ({@code "f***"}), else a pass with the findings. Texts longer than the input cap are blocked, and a regex that overruns its step budget
  * blocks the text (fail closed). Thread-safe.
  */
 public final class WordFilter implements InputValidator, OutputChecker {
@@ -65,7 +66,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
     }
 
     /** One match before it becomes a finding: where, and what the list or rule says to do. */
-    private record Hit(String detector, String category, WordAction action, String mask, int start, int end) {
+    private record Hit(String detector, String category, Action action, String mask, int start, int end) {
     }
 
     private WordFilter(Builder builder, PhraseTrie trie, List<CompiledRule> rules) {
@@ -119,12 +120,12 @@ public final class WordFilter implements InputValidator, OutputChecker {
             return Verdict.block("regex rule '" + failedRule + "' ran over its step budget", findings);
         }
         for (Hit hit : hits) {
-            if (hit.action() == WordAction.BLOCK) {
+            if (hit.action() == Action.BLOCK) {
                 return Verdict.block("text matched " + describe(hit.detector()), findings);
             }
         }
-        boolean redact = hits.stream().anyMatch(h -> h.action() == WordAction.REDACT);
-        if (redact) {
+        boolean rewrite = hits.stream().anyMatch(h -> h.action().rewrites());
+        if (rewrite) {
             return Verdict.rewrite(redact(text, hits), findings);
         }
         return findings.isEmpty() ? Verdict.pass() : new Verdict.Pass(findings);
@@ -228,15 +229,22 @@ public final class WordFilter implements InputValidator, OutputChecker {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
         for (Hit hit : hits) {
-            if (hit.action() != WordAction.REDACT) {
+            if (!hit.action().rewrites()) {
                 continue;
             }
             if (hit.start() < at) {
-                // overlaps a span already masked: mask the rest of it without a second mask
-                at = Math.max(at, hit.end());
+                // overlaps a span already replaced: it is gone with it
                 continue;
             }
-            out.append(text, at, hit.start()).append(hit.mask());
+            out.append(text, at, hit.start());
+            if (hit.action() == Action.MASK) {
+                for (int i = hit.start(); i < hit.end(); i++) {
+                    char c = text.charAt(i);
+                    out.append(Character.isLetterOrDigit(c) ? '*' : c);
+                }
+            } else {
+                out.append(hit.mask());
+            }
             at = hit.end();
         }
         out.append(text, at, text.length());
@@ -261,7 +269,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
         }
 
         /** Adds the managed profanity list (category {@code PROFANITY}) with the given action. */
-        public Builder profanity(WordAction action) {
+        public Builder profanity(Action action) {
             return list(ManagedWordLists.profanity(action));
         }
 

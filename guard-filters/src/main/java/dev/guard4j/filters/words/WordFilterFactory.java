@@ -2,6 +2,7 @@ package dev.guard4j.filters.words;
 
 import dev.guard4j.filters.policy.FilterFactory;
 import dev.guard4j.filters.policy.FilterSettings;
+import dev.guard4j.filters.redact.Action;
 import dev.guard4j.filters.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +17,13 @@ import java.util.Optional;
  *
  * <pre>{@code
  * - filter: words
- *   profanity: block                 # off (default), block, redact or report-only
+ *   profanity: block                 # off (default), block, redact, mask or report-only
  *   stemming: english                # none, english, german, french, spanish, ...
  *   max-input-chars: 1000000
  *   lists:
  *     - name: competitors
  *       category: COMPETITOR         # default CUSTOM_WORDS
- *       action: redact               # block (default), redact, report-only
+ *       action: redact               # block (default), redact, mask, report-only
  *       mask: "[COMPETITOR]"         # default "[CATEGORY]"
  *       words: [Acme, Globex Corp]
  *       file: competitors.txt        # one entry per line, # comments; adds to words
@@ -49,7 +50,7 @@ public final class WordFilterFactory implements FilterFactory {
         WordFilter.Builder builder = WordFilter.builder();
         String profanity = settings.string("profanity", "off");
         if (!profanity.equalsIgnoreCase("off")) {
-            builder.profanity(action(settings, "profanity", profanity));
+            builder.profanity(settings.choice("profanity", Action.class, Action.BLOCK));
         }
         builder.stemming(settings.choice("stemming", TextAnalyzer.Stemming.class, TextAnalyzer.Stemming.ENGLISH));
         builder.maxInputChars(settings.integer("max-input-chars", WordFilter.DEFAULT_MAX_INPUT_CHARS, 1, Integer.MAX_VALUE));
@@ -70,7 +71,7 @@ public final class WordFilterFactory implements FilterFactory {
     private static WordList wordList(FilterSettings list) {
         String name = required(list, "name");
         String category = list.string("category", WordList.CUSTOM_WORDS);
-        WordAction action = action(list, "action", list.string("action", "block"));
+        Action action = list.choice("action", Action.class, Action.BLOCK);
         String mask = list.string("mask", "[" + category + "]");
         List<String> entries = new ArrayList<>(list.strings("words"));
         Optional<Path> file = list.path("file");
@@ -84,7 +85,8 @@ public final class WordFilterFactory implements FilterFactory {
         try {
             return new WordList(name, category, action, mask, entries);
         } catch (IllegalArgumentException e) {
-            throw list.error(entries.isEmpty() ? "words" : "name", e.getMessage());
+            String key = entries.isEmpty() ? "words" : e.getMessage().contains("action") ? "action" : "name";
+            throw list.error(key, e.getMessage());
         }
     }
 
@@ -92,27 +94,19 @@ public final class WordFilterFactory implements FilterFactory {
         String name = required(rule, "name");
         String pattern = required(rule, "pattern");
         String category = rule.string("category", RegexRule.CUSTOM_REGEX);
-        WordAction action = action(rule, "action", rule.string("action", "block"));
+        Action action = rule.choice("action", Action.class, Action.BLOCK);
         String mask = rule.string("mask", "[" + name.toUpperCase(java.util.Locale.ROOT) + "]");
         try {
             RegexRule regex = new RegexRule(name, pattern, category, action, mask);
             SafeRegex.compile(regex);
             return regex;
         } catch (IllegalArgumentException e) {
-            throw rule.error("pattern", e.getMessage());
+            throw rule.error(e.getMessage().contains("action") ? "action" : "pattern", e.getMessage());
         }
     }
 
     private static String required(FilterSettings settings, String key) {
         return settings.string(key).filter(s -> !s.isBlank())
                 .orElseThrow(() -> settings.error(key, "'" + key + "' is required"));
-    }
-
-    private static WordAction action(FilterSettings settings, String key, String value) {
-        try {
-            return WordAction.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw settings.error(key, e.getMessage());
-        }
     }
 }

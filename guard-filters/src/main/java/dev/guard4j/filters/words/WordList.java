@@ -1,5 +1,6 @@
 package dev.guard4j.filters.words;
 
+import dev.guard4j.filters.redact.Action;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,11 +16,12 @@ import java.util.Objects;
  *
  * @param name the list's name, used in findings as {@code words.NAME}
  * @param category the findings' category, such as {@code PROFANITY} or {@code COMPETITOR}
- * @param action what to do on a match
- * @param mask the text that replaces a match when the action is {@link WordAction#REDACT}
+ * @param action what to do on a match: {@link Action#BLOCK}, {@link Action#REDACT} (replace by
+ *     the mask), {@link Action#MASK} (replace each letter and digit by {@code *}) or {@link Action#REPORT_ONLY}
+ * @param mask the text that replaces a match when the action is {@link Action#REDACT}
  * @param entries the words and phrases; at least one
  */
-public record WordList(String name, String category, WordAction action, String mask, List<String> entries) {
+public record WordList(String name, String category, Action action, String mask, List<String> entries) {
 
     /** The category of custom word lists, as Bedrock names it. */
     public static final String CUSTOM_WORDS = "CUSTOM_WORDS";
@@ -38,6 +40,9 @@ public record WordList(String name, String category, WordAction action, String m
         }
         if (category.isBlank()) {
             throw new IllegalArgumentException("word list '" + name + "' needs a category");
+        }
+        if (!SupportedActions.supports(action)) {
+            throw new IllegalArgumentException("word list '" + name + "': " + SupportedActions.refusal(action));
         }
         entries = List.copyOf(entries);
         if (entries.isEmpty()) {
@@ -58,7 +63,7 @@ public record WordList(String name, String category, WordAction action, String m
      * @param entries the words and phrases
      * @return the list
      */
-    public static WordList of(String name, WordAction action, List<String> entries) {
+    public static WordList of(String name, Action action, List<String> entries) {
         return new WordList(name, CUSTOM_WORDS, action, "[" + CUSTOM_WORDS + "]", entries);
     }
 
@@ -66,11 +71,11 @@ public record WordList(String name, String category, WordAction action, String m
      * Returns a competitor or banned-entity list with category {@code COMPETITOR} and mask {@code [COMPETITOR]}.
      *
      * @param name the list's name
-     * @param action {@link WordAction#REDACT} to mask the names, {@link WordAction#BLOCK} to stop the call
+     * @param action {@link Action#REDACT} to mask the names, {@link Action#BLOCK} to stop the call
      * @param names the names, one entry per name (multi-word names are phrases)
      * @return the list
      */
-    public static WordList competitors(String name, WordAction action, List<String> names) {
+    public static WordList competitors(String name, Action action, List<String> names) {
         return new WordList(name, COMPETITOR, action, "[" + COMPETITOR + "]", names);
     }
 }

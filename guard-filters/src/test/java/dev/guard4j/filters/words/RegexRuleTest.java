@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.guard4j.Category;
 import dev.guard4j.Finding;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.redact.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class RegexRuleTest {
             "a* => matches the empty text",
     })
     void refusesUnsafeOrInvalidPatternsAtBuildTime(String pattern, String reason) {
-        assertThatThrownBy(() -> WordFilter.builder().regex(RegexRule.of("bad", pattern, WordAction.BLOCK)).build())
+        assertThatThrownBy(() -> WordFilter.builder().regex(RegexRule.of("bad", pattern, Action.BLOCK)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("regex rule 'bad': ")
                 .hasMessageContaining(reason);
@@ -38,7 +39,7 @@ class RegexRuleTest {
 
     @Test
     void refusesOverlongPatterns() {
-        assertThatThrownBy(() -> WordFilter.builder().regex(RegexRule.of("long", "a".repeat(1001), WordAction.BLOCK)).build())
+        assertThatThrownBy(() -> WordFilter.builder().regex(RegexRule.of("long", "a".repeat(1001), Action.BLOCK)).build())
                 .hasMessage("regex rule 'long': the pattern has 1001 characters, more than the limit of 1000");
     }
 
@@ -47,14 +48,14 @@ class RegexRuleTest {
             "\\d{3}-\\d{4}", "(?i)acme\\s+corp", "(foo|bar)+", "[a-z]+@[a-z]+\\.com", "\\b(\\d{1,3}\\.){3}\\d{1,3}\\b",
             "[(+*]+x", "\\Q(a+)+\\E", "x(?:ab)?y+"})
     void acceptsOrdinaryPatterns(String pattern) {
-        assertThatCode(() -> WordFilter.builder().regex(RegexRule.of("ok", pattern, WordAction.BLOCK)).build())
+        assertThatCode(() -> WordFilter.builder().regex(RegexRule.of("ok", pattern, Action.BLOCK)).build())
                 .doesNotThrowAnyException();
     }
 
     @Test
     void redactsMatchesWithTheRuleMask() {
         WordFilter filter = WordFilter.builder()
-                .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", WordAction.REDACT))
+                .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", Action.REDACT))
                 .build();
 
         Verdict verdict = filter.evaluate("see TICKET-12345 and TICKET-999");
@@ -67,7 +68,7 @@ class RegexRuleTest {
     @Test
     void runsRulesOnDecodedLayersAndReportsTheEncodedRun() {
         WordFilter filter = WordFilter.builder()
-                .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", WordAction.BLOCK))
+                .regex(RegexRule.of("ticket", "TICKET-\\d{4,8}", Action.BLOCK))
                 .build();
         String encoded = Base64.getEncoder().encodeToString("open TICKET-12345 now".getBytes(StandardCharsets.UTF_8));
 
@@ -82,7 +83,7 @@ class RegexRuleTest {
     void aRuleThatRunsOverItsStepBudgetBlocksTheText() {
         // passes the static check (no nested quantifier) yet backtracks in O(n^6)
         WordFilter filter = WordFilter.builder()
-                .regex(RegexRule.of("slow", "\\d*\\d*\\d*\\d*\\d*\\d*x", WordAction.REPORT_ONLY))
+                .regex(RegexRule.of("slow", "\\d*\\d*\\d*\\d*\\d*\\d*x", Action.REPORT_ONLY))
                 .build();
 
         Verdict verdict = filter.evaluate("1".repeat(200) + "c");

@@ -59,7 +59,13 @@ class WordFilterFactoryTest {
 
         @Override
         public <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
-            return string(key).map(v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT))).orElse(defaultValue);
+            return string(key).map(v -> {
+                try {
+                    return Enum.valueOf(type, v.replace('-', '_').toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw error(key, "'" + v + "' is not an allowed value");
+                }
+            }).orElse(defaultValue);
         }
 
         @Override
@@ -122,7 +128,9 @@ class WordFilterFactoryTest {
     void reportsBadSettingsWithTheirKey() {
         assertThatThrownBy(() -> create(Map.of("profanity", "shout")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessage("words.profanity: unknown action 'shout', expected one of block, redact, report-only");
+                .hasMessage("words.profanity: 'shout' is not an allowed value");
+        assertThatThrownBy(() -> create(Map.of("lists", List.of(Map.of("name", "x", "action", "hash", "words", List.of("y"))))))
+                .hasMessage("words.action: word list 'x': action HASH is not supported here; use BLOCK, REDACT, MASK or REPORT_ONLY");
         assertThatThrownBy(() -> create(Map.of("lists", List.of(Map.of("name", "empty")))))
                 .hasMessage("words.words: word list 'empty' is empty");
         assertThatThrownBy(() -> create(Map.of("regexes", List.of(Map.of("name", "evil", "pattern", "(a+)+$")))))

@@ -7,6 +7,7 @@ import dev.guard4j.Category;
 import dev.guard4j.Content;
 import dev.guard4j.Finding;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.redact.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WordFilterTest {
 
     private static final WordFilter VIOLENCE = WordFilter.builder()
-            .list(WordList.of("violence", WordAction.BLOCK, List.of("kill", "ass", "blow up the building")))
+            .list(WordList.of("violence", Action.BLOCK, List.of("kill", "ass", "blow up the building")))
             .build();
 
     private static String hexOf(String text) {
@@ -102,7 +103,7 @@ class WordFilterTest {
     @Test
     void redactsCompetitorNamesInTheOriginalText() {
         WordFilter competitors = WordFilter.builder()
-                .list(WordList.competitors("competitors", WordAction.REDACT, List.of("Acme", "Globex Corp")))
+                .list(WordList.competitors("competitors", Action.REDACT, List.of("Acme", "Globex Corp")))
                 .build();
 
         Verdict verdict = competitors.check(Content.of("Try ACME, or globex-corp today!", Content.Source.MODEL));
@@ -113,9 +114,19 @@ class WordFilterTest {
     }
 
     @Test
+    void maskStarsOutTheLettersOfAMatch() {
+        WordFilter filter = WordFilter.builder().profanity(Action.MASK).build();
+
+        Verdict verdict = filter.evaluate("well, sh1t-head.");
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rewrite.class,
+                rewrite -> assertThat(rewrite.text()).isEqualTo("well, ****-head."));
+    }
+
+    @Test
     void reportOnlyListsPassWithFindings() {
         WordFilter watch = WordFilter.builder()
-                .list(WordList.of("watch", WordAction.REPORT_ONLY, List.of("refund")))
+                .list(WordList.of("watch", Action.REPORT_ONLY, List.of("refund")))
                 .build();
 
         Verdict verdict = watch.validate(Content.of("I want a REFUND", Content.Source.USER));
@@ -127,8 +138,8 @@ class WordFilterTest {
     @Test
     void blockWinsOverRedactAndEveryListReportsItsOwnFinding() {
         WordFilter filter = WordFilter.builder()
-                .list(WordList.competitors("competitors", WordAction.REDACT, List.of("acme")))
-                .list(WordList.of("banned", WordAction.BLOCK, List.of("acme")))
+                .list(WordList.competitors("competitors", Action.REDACT, List.of("acme")))
+                .list(WordList.of("banned", Action.BLOCK, List.of("acme")))
                 .build();
 
         Verdict verdict = filter.evaluate("buy acme");
@@ -158,7 +169,7 @@ class WordFilterTest {
     @ParameterizedTest
     @MethodSource("profanity")
     void managedProfanityListCatchesSwearingNotInnocentWords(String text, boolean profane) {
-        WordFilter filter = WordFilter.builder().profanity(WordAction.BLOCK).build();
+        WordFilter filter = WordFilter.builder().profanity(Action.BLOCK).build();
 
         List<Finding> findings = filter.findings(text);
 
@@ -172,7 +183,7 @@ class WordFilterTest {
     @Test
     void duplicateEntriesAreMerged() {
         WordFilter filter = WordFilter.builder()
-                .list(WordList.of("dupes", WordAction.BLOCK, List.of("kill", "Kill", "kills", "KILL ", "k1ll")))
+                .list(WordList.of("dupes", Action.BLOCK, List.of("kill", "Kill", "kills", "KILL ", "k1ll")))
                 .build();
 
         assertThat(filter.entryCount()).isEqualTo(1);
@@ -181,15 +192,15 @@ class WordFilterTest {
 
     static Stream<Arguments> badLists() {
         return Stream.of(
-                Arguments.of((Runnable) () -> WordList.of("empty", WordAction.BLOCK, List.of()), "word list 'empty' is empty"),
-                Arguments.of((Runnable) () -> WordList.of("blank", WordAction.BLOCK, List.of("ok", " ")),
+                Arguments.of((Runnable) () -> WordList.of("empty", Action.BLOCK, List.of()), "word list 'empty' is empty"),
+                Arguments.of((Runnable) () -> WordList.of("blank", Action.BLOCK, List.of("ok", " ")),
                         "word list 'blank' has a blank entry at index 1"),
                 Arguments.of((Runnable) () -> WordFilter.builder()
-                        .list(WordList.of("symbols", WordAction.BLOCK, List.of("ok", "!!!"))).build(),
+                        .list(WordList.of("symbols", Action.BLOCK, List.of("ok", "!!!"))).build(),
                         "word list 'symbols': entry 1 has no words once analysed (only punctuation or symbols?)"),
                 Arguments.of((Runnable) () -> WordFilter.builder()
-                        .list(WordList.of("x", WordAction.BLOCK, List.of("a")))
-                        .list(WordList.of("x", WordAction.BLOCK, List.of("b"))).build(),
+                        .list(WordList.of("x", Action.BLOCK, List.of("a")))
+                        .list(WordList.of("x", Action.BLOCK, List.of("b"))).build(),
                         "two word lists are named 'x'"),
                 Arguments.of((Runnable) () -> WordFilter.builder().build(),
                         "a word filter needs at least one word list or regex rule"));
@@ -203,7 +214,7 @@ class WordFilterTest {
 
     @Test
     void blocksTextLongerThanTheCap() {
-        WordFilter filter = WordFilter.builder().profanity(WordAction.BLOCK).maxInputChars(10).build();
+        WordFilter filter = WordFilter.builder().profanity(Action.BLOCK).maxInputChars(10).build();
 
         Verdict verdict = filter.evaluate("01234567890");
 
@@ -213,7 +224,7 @@ class WordFilterTest {
 
     @Test
     void handlesHostileTextWithoutFailing() {
-        WordFilter filter = WordFilter.builder().profanity(WordAction.BLOCK).build();
+        WordFilter filter = WordFilter.builder().profanity(Action.BLOCK).build();
         String hostile = "\uD800" + "\u0301".repeat(10_000) + "A".repeat(100_000) + "%41".repeat(10_000) + "\u200B".repeat(1000);
 
         assertThat(filter.evaluate(hostile).kind()).isEqualTo(Verdict.Kind.PASS);
