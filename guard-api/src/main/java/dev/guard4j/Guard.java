@@ -81,7 +81,11 @@ public final class Guard implements AutoCloseable {
         this.clock = builder.clock;
     }
 
-    /** Returns a builder for a guard. */
+    /**
+     * Returns a builder for a guard.
+     *
+     * @return a builder for a guard
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -571,7 +575,11 @@ public final class Guard implements AutoCloseable {
             return this;
         }
 
-        /** Returns the guard. */
+        /**
+         * Returns the guard.
+         *
+         * @return the guard
+         */
         public Guard build() {
             return new Guard(this);
         }

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record Inspection(Verdict verdict, List<FilterResult> results) {
 
-    /** Copies the results into an immutable list. */
+    /**
+     * Copies the results into an immutable list.
+     *
+     * @param verdict the combined verdict: the block if a filter blocked, a rewrite with the final
+     * @param results each filter's own result, in the order they ran
+     */
     public Inspection {
         java.util.Objects.requireNonNull(verdict, "verdict");
         results = List.copyOf(results);
