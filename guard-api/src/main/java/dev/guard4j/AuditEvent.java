@@ -39,7 +39,23 @@ public record AuditEvent(
         Duration latency,
         Map<String, Object> attributes) {
 
-    /** Checks the required parts and copies the collections. */
+    /**
+     * Checks the required parts and copies the collections.
+     *
+     * @param callId the call's id, unique per call
+     * @param time when the call started
+     * @param principal the user or tenant the call was made for, or {@code null}
+     * @param provider the model provider, such as {@code OPEN_AI} or {@code AMAZON_BEDROCK}
+     * @param modelName the model name from the request or response, or {@code null}
+     * @param streaming whether the answer was streamed
+     * @param outcome how the call ended
+     * @param reason why it was blocked or failed, or {@code null}
+     * @param filters every filter's result, in the order they ran
+     * @param inputDigest hex SHA-256 of the inspected input as the model received it
+     * @param outputDigest hex SHA-256 of the answer as the caller received it, or {@code null} when there was none
+     * @param latency the guard's and the model's time together
+     * @param attributes the caller's attributes from the {@link CallContext}
+     */
     public AuditEvent {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(time, "time");
@@ -50,7 +66,11 @@ public record AuditEvent(
         attributes = Map.copyOf(attributes);
     }
 
-    /** Returns every filter's findings, in the order the filters ran. */
+    /**
+     * Returns every filter's findings, in the order the filters ran.
+     *
+     * @return every filter's findings, in the order the filters ran
+     */
     public List<Finding> findings() {
         return filters.stream().flatMap(result -> result.findings().stream()).toList();
     }

@@ -33,17 +33,29 @@ public final class CallContext {
         this.attributes = attributes;
     }
 
-    /** Returns a context with no call id, no principal and no attributes. */
+    /**
+     * Returns a context with no call id, no principal and no attributes.
+     *
+     * @return a context with no call id, no principal and no attributes
+     */
     public static CallContext empty() {
         return EMPTY;
     }
 
-    /** Returns a builder for a context. */
+    /**
+     * Returns a builder for a context.
+     *
+     * @return a builder for a context
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the context made current on this thread, or the empty context. */
+    /**
+     * Returns the context made current on this thread, or the empty context.
+     *
+     * @return the context made current on this thread, or the empty context
+     */
     public static CallContext current() {
         CallContext context = CURRENT.get();
         return context != null ? context : EMPTY;
@@ -66,17 +78,29 @@ public final class CallContext {
         };
     }
 
-    /** Returns the call id: assigned by the guard per call, or {@code null} outside a call. */
+    /**
+     * Returns the call id: assigned by the guard per call, or {@code null} outside a call.
+     *
+     * @return the call id: assigned by the guard per call, or {@code null} outside a call
+     */
     public String callId() {
         return callId;
     }
 
-    /** Returns the user or tenant the call is made for, when the caller said. */
+    /**
+     * Returns the user or tenant the call is made for, when the caller said.
+     *
+     * @return the user or tenant the call is made for, when the caller said
+     */
     public Optional<String> principal() {
         return Optional.ofNullable(principal);
     }
 
-    /** Returns the caller's attributes, immutable. */
+    /**
+     * Returns the caller's attributes, immutable.
+     *
+     * @return the caller's attributes, immutable
+     */
     public Map<String, Object> attributes() {
         return attributes;
     }
@@ -169,7 +193,11 @@ public final class CallContext {
             return this;
         }
 
-        /** Returns the context. */
+        /**
+         * Returns the context.
+         *
+         * @return the context
+         */
         public CallContext build() {
             return new CallContext(callId, principal, Map.copyOf(attributes));
         }

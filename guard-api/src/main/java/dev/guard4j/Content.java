@@ -70,7 +70,11 @@ public final class Content {
         return new Builder(text, source);
     }
 
-    /** Returns a builder that starts from this content. */
+    /**
+     * Returns a builder that starts from this content.
+     *
+     * @return a builder that starts from this content
+     */
     public Builder toBuilder() {
         return new Builder(text, source)
                 .messageIndex(messageIndex)
@@ -91,37 +95,65 @@ public final class Content {
         return toBuilder().text(newText).build();
     }
 
-    /** Returns the text under inspection. */
+    /**
+     * Returns the text under inspection.
+     *
+     * @return the text under inspection
+     */
     public String text() {
         return text;
     }
 
-    /** Returns where the text came from. */
+    /**
+     * Returns where the text came from.
+     *
+     * @return where the text came from
+     */
     public Source source() {
         return source;
     }
 
-    /** Returns the index of the message in the request it came from, or -1 for output and standalone content. */
+    /**
+     * Returns the index of the message in the request it came from, or -1 for output and standalone content.
+     *
+     * @return the index of the message in the request it came from, or -1 for output and standalone content
+     */
     public int messageIndex() {
         return messageIndex;
     }
 
-    /** Returns the tool's name, for {@code TOOL_RESULT} and {@code TOOL_CALL} content. */
+    /**
+     * Returns the tool's name, for {@code TOOL_RESULT} and {@code TOOL_CALL} content.
+     *
+     * @return the tool's name, for {@code TOOL_RESULT} and {@code TOOL_CALL} content
+     */
     public Optional<String> toolName() {
         return Optional.ofNullable(toolName);
     }
 
-    /** Returns the request this text belongs to (for output, the request as the model received it). */
+    /**
+     * Returns the request this text belongs to (for output, the request as the model received it).
+     *
+     * @return the request this text belongs to (for output, the request as the model received it)
+     */
     public Optional<ChatRequest> request() {
         return Optional.ofNullable(request);
     }
 
-    /** Returns the model's response, for output content. */
+    /**
+     * Returns the model's response, for output content.
+     *
+     * @return the model's response, for output content
+     */
     public Optional<ChatResponse> response() {
         return Optional.ofNullable(response);
     }
 
-    /** Returns the caller's context: call id, principal and attributes. */
+    /**
+     * Returns the caller's context: call id, principal and attributes.
+     *
+     * @return the caller's context: call id, principal and attributes
+     */
     public CallContext context() {
         return context;
     }
@@ -129,6 +161,8 @@ public final class Content {
     /**
      * Returns the per-call state that filters share within one call (a pseudonymisation vault,
      * say). It never reaches logs or audit events.
+      *
+      * @return the per-call state that filters share within one call (a pseudonymisation vault, say)
      */
     public CallState state() {
         return state;
@@ -157,19 +191,34 @@ public final class Content {
             this.source = source;
         }
 
-        /** Sets the text. */
+        /**
+         * Sets the text.
+         *
+         * @param text the text to inspect
+         * @return this builder
+         */
         public Builder text(String text) {
             this.text = text;
             return this;
         }
 
-        /** Sets the source. */
+        /**
+         * Sets the source.
+         *
+         * @param source where it came from
+         * @return this builder
+         */
         public Builder source(Source source) {
             this.source = source;
             return this;
         }
 
-        /** Sets the index of the message in its request, or -1. */
+        /**
+         * Sets the index of the message in its request, or -1.
+         *
+         * @param messageIndex the message index
+         * @return this builder
+         */
         public Builder messageIndex(int messageIndex) {
             if (messageIndex < -1) {
                 throw new IllegalArgumentException("messageIndex must be >= -1, was " + messageIndex);
@@ -178,37 +227,66 @@ public final class Content {
             return this;
         }
 
-        /** Sets the tool's name, or {@code null}. */
+        /**
+         * Sets the tool's name, or {@code null}.
+         *
+         * @param toolName the tool name
+         * @return this builder
+         */
         public Builder toolName(String toolName) {
             this.toolName = toolName;
             return this;
         }
 
-        /** Sets the request, or {@code null}. */
+        /**
+         * Sets the request, or {@code null}.
+         *
+         * @param request the request
+         * @return this builder
+         */
         public Builder request(ChatRequest request) {
             this.request = request;
             return this;
         }
 
-        /** Sets the response, or {@code null}. */
+        /**
+         * Sets the response, or {@code null}.
+         *
+         * @param response the response
+         * @return this builder
+         */
         public Builder response(ChatResponse response) {
             this.response = response;
             return this;
         }
 
-        /** Sets the call context; an empty context when {@code null}. */
+        /**
+         * Sets the call context; an empty context when {@code null}.
+         *
+         * @param context the context
+         * @return this builder
+         */
         public Builder context(CallContext context) {
             this.context = context;
             return this;
         }
 
-        /** Sets the per-call state; fresh state when {@code null}. */
+        /**
+         * Sets the per-call state; fresh state when {@code null}.
+         *
+         * @param state the state
+         * @return this builder
+         */
         public Builder state(CallState state) {
             this.state = state;
             return this;
         }
 
-        /** Returns the content. */
+        /**
+         * Returns the content.
+         *
+         * @return the content
+         */
         public Content build() {
             return new Content(this);
         }

@@ -25,7 +25,11 @@ public final class FilterOptions {
         this.failureMode = failureMode;
     }
 
-    /** Returns options with nothing set: the class's simple name, the guard's default budget, fail closed. */
+    /**
+     * Returns options with nothing set: the class's simple name, the guard's default budget, fail closed.
+     *
+     * @return options with nothing set: the class's simple name, the guard's default budget, fail closed
+     */
     public static FilterOptions defaults() {
         return DEFAULTS;
     }
@@ -80,17 +84,29 @@ public final class FilterOptions {
         return new FilterOptions(name, timeBudget, FailureMode.FAIL_OPEN);
     }
 
-    /** Returns the name, or {@code null} when the guard should derive one. */
+    /**
+     * Returns the name, or {@code null} when the guard should derive one.
+     *
+     * @return the name, or {@code null} when the guard should derive one
+     */
     public String name() {
         return name;
     }
 
-    /** Returns the time budget, or {@code null} for the guard's default. */
+    /**
+     * Returns the time budget, or {@code null} for the guard's default.
+     *
+     * @return the time budget, or {@code null} for the guard's default
+     */
     public Duration timeBudget() {
         return timeBudget;
     }
 
-    /** Returns what a failure of the filter does to the call. */
+    /**
+     * Returns what a failure of the filter does to the call.
+     *
+     * @return what a failure of the filter does to the call
+     */
     public FailureMode failureMode() {
         return failureMode;
     }

@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record Finding(String detector, String category, int start, int end, double score) {
 
-    /** Checks the finding at once, naming what was wrong and what was given. */
+    /**
+     * Checks the finding at once, naming what was wrong and what was given.
+     *
+     * @param detector the detector or rule that produced it
+     * @param category the category
+     * @param start the first character of the span, inclusive
+     * @param end the end of the span, exclusive
+     * @param score how sure the detector is, from 0 to 1
+     */
     public Finding {
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(category, "category");
@@ -49,7 +57,11 @@ public record Finding(String detector, String category, int start, int end, doub
         return new Finding(detector, category, 0, length, score);
     }
 
-    /** Returns the number of characters the finding spans. */
+    /**
+     * Returns the number of characters the finding spans.
+     *
+     * @return the number of characters the finding spans
+     */
     public int length() {
         return end - start;
     }
@@ -64,7 +76,12 @@ public record Finding(String detector, String category, int start, int end, doub
         return delta == 0 ? this : new Finding(detector, category, start + delta, end + delta, score);
     }
 
-    /** Returns whether this finding's span overlaps the other's. */
+    /**
+     * Returns whether this finding's span overlaps the other's.
+     *
+     * @param other the other
+     * @return whether this finding's span overlaps the other's
+     */
     public boolean overlaps(Finding other) {
         return start < other.end && other.start < end;
     }

@@ -12,9 +12,12 @@ public class GuardBlockedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the call was blocked. */
     private final Stage stage;
+    /** The filter that blocked it. */
     private final String filter;
     private final transient Verdict.Block verdict;
+    /** The blocked call's id. */
     private final String callId;
 
     /**
@@ -33,32 +36,56 @@ public class GuardBlockedException extends RuntimeException {
         this.callId = callId;
     }
 
-    /** Returns where the call was blocked. */
+    /**
+     * Returns where the call was blocked.
+     *
+     * @return where the call was blocked
+     */
     public Stage stage() {
         return stage;
     }
 
-    /** Returns the name of the filter that blocked the call. */
+    /**
+     * Returns the name of the filter that blocked the call.
+     *
+     * @return the name of the filter that blocked the call
+     */
     public String filter() {
         return filter;
     }
 
-    /** Returns the filter's reason. */
+    /**
+     * Returns the filter's reason.
+     *
+     * @return the filter's reason
+     */
     public String reason() {
         return verdict.reason();
     }
 
-    /** Returns the findings that caused the block. */
+    /**
+     * Returns the findings that caused the block.
+     *
+     * @return the findings that caused the block
+     */
     public List<Finding> findings() {
         return verdict.findings();
     }
 
-    /** Returns the blocking verdict. */
+    /**
+     * Returns the blocking verdict.
+     *
+     * @return the blocking verdict
+     */
     public Verdict.Block verdict() {
         return verdict;
     }
 
-    /** Returns the id of the blocked call, as in its audit event. */
+    /**
+     * Returns the id of the blocked call, as in its audit event.
+     *
+     * @return the id of the blocked call, as in its audit event
+     */
     public String callId() {
         return callId;
     }

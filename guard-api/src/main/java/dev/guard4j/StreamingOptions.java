@@ -26,7 +26,11 @@ public final class StreamingOptions {
         this.holdBack = holdBack;
     }
 
-    /** Returns the default: windows of 256 characters with 128 held back. */
+    /**
+     * Returns the default: windows of 256 characters with 128 held back.
+     *
+     * @return the default: windows of 256 characters with 128 held back
+     */
     public static StreamingOptions defaults() {
         return DEFAULT;
     }
@@ -48,22 +52,38 @@ public final class StreamingOptions {
         return new StreamingOptions(window, holdBack);
     }
 
-    /** Returns buffer-all: the answer is checked whole, then released in one piece. */
+    /**
+     * Returns buffer-all: the answer is checked whole, then released in one piece.
+     *
+     * @return buffer-all: the answer is checked whole, then released in one piece
+     */
     public static StreamingOptions bufferAll() {
         return BUFFER_ALL;
     }
 
-    /** Returns whether the whole answer is buffered before release. */
+    /**
+     * Returns whether the whole answer is buffered before release.
+     *
+     * @return whether the whole answer is buffered before release
+     */
     public boolean buffersAll() {
         return window == Integer.MAX_VALUE;
     }
 
-    /** Returns how many new characters are collected before a check. */
+    /**
+     * Returns how many new characters are collected before a check.
+     *
+     * @return how many new characters are collected before a check
+     */
     public int window() {
         return window;
     }
 
-    /** Returns how many characters are kept back after each check. */
+    /**
+     * Returns how many characters are kept back after each check.
+     *
+     * @return how many characters are kept back after each check
+     */
     public int holdBack() {
         return holdBack;
     }

@@ -15,13 +15,25 @@ import java.util.Objects;
  */
 public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.Block {
 
-    /** Returns what the filter found, in no particular order; empty when it found nothing. */
+    /**
+     * Returns what the filter found, in no particular order; empty when it found nothing.
+     *
+     * @return what the filter found, in no particular order; empty when it found nothing
+     */
     List<Finding> findings();
 
-    /** Returns which of the three verdicts this is, for use in a {@code switch}. */
+    /**
+     * Returns which of the three verdicts this is, for use in a {@code switch}.
+     *
+     * @return which of the three verdicts this is, for use in a {@code switch}
+     */
     Kind kind();
 
-    /** Returns a verdict that lets the text through unchanged and reports nothing. */
+    /**
+     * Returns a verdict that lets the text through unchanged and reports nothing.
+     *
+     * @return a verdict that lets the text through unchanged and reports nothing
+     */
     static Pass pass() {
         return Pass.EMPTY;
     }
@@ -47,7 +59,13 @@ public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.B
         return new Rewrite(newText, List.of(findings));
     }
 
-    /** Same as {@link #rewrite(String, Finding...)}, with the findings in a list. */
+    /**
+     * Same as {@link #rewrite(String, Finding...)}, with the findings in a list.
+     *
+     * @param newText the text that the next filter, the model or the caller receives instead
+     * @param findings what caused the block
+     * @return the result
+     */
     static Rewrite rewrite(String newText, List<Finding> findings) {
         return new Rewrite(newText, findings);
     }
@@ -64,7 +82,13 @@ public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.B
         return new Block(reason, List.of(findings));
     }
 
-    /** Same as {@link #block(String, Finding...)}, with the findings in a list. */
+    /**
+     * Same as {@link #block(String, Finding...)}, with the findings in a list.
+     *
+     * @param reason why, without the offending text
+     * @param findings what caused the block
+     * @return the result
+     */
     static Block block(String reason, List<Finding> findings) {
         return new Block(reason, findings);
     }
@@ -87,7 +111,11 @@ public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.B
     record Pass(List<Finding> findings) implements Verdict {
         private static final Pass EMPTY = new Pass(List.of());
 
-        /** Copies the findings into an immutable list. */
+        /**
+         * Copies the findings into an immutable list.
+         *
+         * @param findings what caused the block
+         */
         public Pass {
             findings = List.copyOf(findings);
         }
@@ -105,7 +133,12 @@ public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.B
      * @param findings what was found and replaced
      */
     record Rewrite(String text, List<Finding> findings) implements Verdict {
-        /** Checks the replacement and copies the findings into an immutable list. */
+        /**
+         * Checks the replacement and copies the findings into an immutable list.
+         *
+         * @param text the replacement
+         * @param findings what caused the block
+         */
         public Rewrite {
             Objects.requireNonNull(text, "a rewrite needs the new text");
             findings = List.copyOf(findings);
@@ -130,7 +163,12 @@ public sealed interface Verdict permits Verdict.Pass, Verdict.Rewrite, Verdict.B
      * @param findings what caused the block
      */
     record Block(String reason, List<Finding> findings) implements Verdict {
-        /** Checks the reason and copies the findings into an immutable list. */
+        /**
+         * Checks the reason and copies the findings into an immutable list.
+         *
+         * @param reason why, without the offending text
+         * @param findings what caused the block
+         */
         public Block {
             Objects.requireNonNull(reason, "a block needs a reason");
             if (reason.isBlank()) {

@@ -22,6 +22,10 @@ public final class EvalMain {
     static List<EvalSuite> suites() {
         List<EvalSuite> suites = new ArrayList<>();
         // each family adds its suite here
+        suites.add(new InjectionSuite());
+        suites.add(new ToxicitySuite());
+        suites.add(new PiiSuite());
+        suites.add(new SecretsSuite());
         return suites;
     }
 

@@ -1,6 +1,7 @@
 package dev.guard4j.filters.policy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,35 @@ public interface FilterSettings {
     Optional<Path> path(String key);
 
     /**
+     * Returns a duration in {@code [min, max]}, written with a unit ({@code 250ms}, {@code 2s},
+     * {@code 1m}, {@code 1h}) or in ISO-8601 ({@code PT2S}), or the default when absent.
+     *
+     * <p>The default implementation reads the value with {@link #string(String)}; the policy
+     * loader's settings override it to locate errors at the value.
+     *
+     * @param key the key
+     * @param defaultValue the value when the key is absent
+     * @param min the smallest allowed duration
+     * @param max the largest allowed duration
+     * @return the duration
+     */
+    default Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        Duration parsed = DurationText.parse(text.get())
+                .orElseThrow(() -> error(key, "'" + text.get() + "' is not a duration; write it with a unit, such as 250ms, 2s or 1m"));
+        if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            throw error(key, DurationText.format(parsed) + " is out of range; allowed range is ["
+                    + DurationText.format(min) + ", " + DurationText.format(max) + "]");
+        }
+        return parsed;
+    }
+
+    /**
      * Returns an error located at a key of these settings, for checks the getters cannot make.
+     * A dotted key ({@code actions.EMAIL}) points at an entry of a nested map.
      *
      * @param key the offending key
      * @param message what is wrong and, where possible, what is allowed

@@ -1,0 +1,97 @@
+package dev.guard4j.filters.injection;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One hand-written phrase signal: literal lead words that must occur, then a bounded pattern.
+ *
+ * <p>The leads are checked with {@link String#indexOf} before the regex runs, so that text without
+ * any lead costs one scan per lead and no regex at all. Every gap in the patterns is bounded
+ * ({@code {0,40}}), so matching stays linear in the text length.
+ */
+record Signal(String id, Kind kind, double weight, List<String> leads, Pattern pattern) {
+
+    /** What family a signal belongs to; the family decides the finding's category. */
+    enum Kind {
+        OVERRIDE(false),
+        ROLE_REASSIGNMENT(false),
+        CHAT_TEMPLATE(false),
+        PROMPT_EXFILTRATION(false),
+        PERSONA(true),
+        REFUSAL_SUPPRESSION(true),
+        MARKDOWN_EXFILTRATION(false),
+        TOOL_COERCION(false),
+        AIMED_AT_MODEL(false),
+        HIDDEN_INSTRUCTION(false),
+        ENCODED_PAYLOAD(false);
+
+        /** Whether signals of this kind look at markup and punctuation, which normalisation would fold away. */
+        boolean structural() {
+            return this == CHAT_TEMPLATE || this == MARKDOWN_EXFILTRATION || this == HIDDEN_INSTRUCTION;
+        }
+
+        private final boolean jailbreak;
+
+        Kind(boolean jailbreak) {
+            this.jailbreak = jailbreak;
+        }
+
+        boolean jailbreak() {
+            return jailbreak;
+        }
+    }
+
+    /**
+     * Makes a signal whose regex is the leads (as literals) followed by {@code rest}.
+     *
+     * @param wordStart whether the leads must start at a word boundary (for alphabetic scripts)
+     */
+    static Signal of(String id, Kind kind, double weight, boolean wordStart, String leads, String rest) {
+        return of(id, kind, weight, wordStart, List.of(leads.split("\\|")), rest);
+    }
+
+    /** Makes a signal that matches any of the literals, which may contain {@code |} themselves. */
+    static Signal literals(String id, Kind kind, double weight, String... literals) {
+        return of(id, kind, weight, false, List.of(literals), "");
+    }
+
+    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> rawLeads, String rawRest) {
+        // the normaliser strips accents from Latin letters ("précédentes" becomes "precedentes"), so the patterns must too
+        List<String> leadList = kind.structural() ? rawLeads : rawLeads.stream().map(Signal::stripLatinAccents).toList();
+        String rest = kind.structural() ? rawRest : stripLatinAccents(rawRest);
+        StringBuilder regex = new StringBuilder(wordStart ? "\\b(?:" : "(?:");
+        for (int i = 0; i < leadList.size(); i++) {
+            regex.append(i == 0 ? "" : "|").append(Pattern.quote(leadList.get(i)));
+        }
+        regex.append(')').append(rest);
+        return new Signal(id, kind, weight, leadList, Pattern.compile(regex.toString()));
+    }
+
+    static String stripLatinAccents(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && out.length() > 0 && Character.UnicodeScript.of(out.charAt(out.length() - 1)) == Character.UnicodeScript.LATIN) {
+                continue;
+            }
+            out.append(c);
+        }
+        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).replace("ß", "ss");
+    }
+
+    /** Returns the first match in the folded text, or {@code null}; runs the regex only when a lead occurs. */
+    Matcher find(String folded) {
+        for (String lead : leads) {
+            if (folded.contains(lead)) {
+                Matcher matcher = pattern.matcher(folded);
+                return matcher.find() ? matcher : null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.guard4j.filters.text;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Splits text into words with Lucene (standard tokenizer, lower case, ASCII folding, a stemmer),
+ * reporting each word's span in the original text.
+ *
+ * <pre>{@code
+ * NormalizedText normalized = TextNormalizer.standard().normalize("He K1LLS");
+ * List<AnalyzedToken> words = TextAnalyzer.english().analyze(normalized);
+ * // [("he", 0, 2), ("kill", 3, 8)]
+ * }</pre>
+ *
+ * <p>Instances are thread-safe: Lucene keeps one token stream per thread.
+ */
+public final class TextAnalyzer {
+
+    /** The stemmers on offer. */
+    public enum Stemming {
+        /** No stemming: words are matched as written. */
+        NONE,
+        /** Porter's English stemmer. */
+        ENGLISH,
+        /** Snowball's German stemmer. */
+        GERMAN,
+        /** Snowball's French stemmer. */
+        FRENCH,
+        /** Snowball's Spanish stemmer. */
+        SPANISH,
+        /** Snowball's Italian stemmer. */
+        ITALIAN,
+        /** Snowball's Portuguese stemmer. */
+        PORTUGUESE,
+        /** Snowball's Dutch stemmer. */
+        DUTCH,
+        /** Snowball's Russian stemmer. */
+        RUSSIAN
+    }
+
+    private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH);
+
+    private final Stemming stemming;
+    private final Analyzer analyzer;
+
+    private TextAnalyzer(Stemming stemming) {
+        this.stemming = stemming;
+        this.analyzer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                if (stemming == Stemming.ENGLISH) {
+                    stream = new PorterStemFilter(stream);
+                } else if (stemming != Stemming.NONE) {
+                    String name = stemming.name().charAt(0) + stemming.name().substring(1).toLowerCase(Locale.ROOT);
+                    stream = new SnowballFilter(stream, name);
+                }
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
+    /** Returns the analyser with Porter's English stemmer. */
+    public static TextAnalyzer english() {
+        return ENGLISH;
+    }
+
+    /**
+     * Returns an analyser with the given stemmer.
+     *
+     * @param stemming the stemmer, or {@link Stemming#NONE}
+     * @return the analyser
+     */
+    public static TextAnalyzer of(Stemming stemming) {
+        Objects.requireNonNull(stemming, "stemming");
+        return stemming == Stemming.ENGLISH ? ENGLISH : new TextAnalyzer(stemming);
+    }
+
+    /** Returns the stemmer this analyser uses. */
+    public Stemming stemming() {
+        return stemming;
+    }
+
+    /**
+     * Returns the words of a normalised text, with spans of its original text.
+     *
+     * @param text a normalised text (or one of its layers)
+     * @return the words in order
+     */
+    public List<AnalyzedToken> analyze(NormalizedText text) {
+        Objects.requireNonNull(text, "text");
+        List<AnalyzedToken> tokens = new ArrayList<>(text.length() / 5 + 1);
+        run(text.text(), (term, start, end) -> {
+            Span span = text.toOriginal(start, end);
+            tokens.add(new AnalyzedToken(term, span.start(), span.end()));
+        });
+        return tokens;
+    }
+
+    /**
+     * Returns the words of a plain text, with spans of that text (no normalisation).
+     *
+     * @param text the text
+     * @return the words in order
+     */
+    public List<AnalyzedToken> analyze(String text) {
+        Objects.requireNonNull(text, "text");
+        List<AnalyzedToken> tokens = new ArrayList<>(text.length() / 5 + 1);
+        run(text, (term, start, end) -> tokens.add(new AnalyzedToken(term, start, end)));
+        return tokens;
+    }
+
+    /** Receives words one by one, without building a list. */
+    @FunctionalInterface
+    public interface TokenSink {
+        /**
+         * Receives one word.
+         *
+         * @param term the analysed form
+         * @param start where it starts in the analysed text
+         * @param end where it ends in the analysed text, exclusive
+         */
+        void accept(String term, int start, int end);
+    }
+
+    /**
+     * Feeds the words of {@code text} to {@code sink}, with spans of {@code text} itself.
+     *
+     * @param text the text to analyse
+     * @param sink receives each word
+     */
+    public void run(String text, TokenSink sink) {
+        try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                sink.accept(term.toString(), offset.startOffset(), offset.endOffset());
+            }
+            stream.end();
+        } catch (IOException e) {
+            // a StringReader does not fail; keep the signature free of checked exceptions
+            throw new UncheckedIOException(e);
+        }
+    }
+}

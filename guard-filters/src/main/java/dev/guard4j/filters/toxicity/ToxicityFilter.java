@@ -1,0 +1,204 @@
+package dev.guard4j.filters.toxicity;
+
+import dev.guard4j.Category;
+import dev.guard4j.Content;
+import dev.guard4j.Finding;
+import dev.guard4j.InputValidator;
+import dev.guard4j.OutputChecker;
+import dev.guard4j.Verdict;
+import dev.guard4j.filters.classify.LinearModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Blocks hateful and insulting text, on input and output, with Bedrock's content-filter
+ * categories {@code HATE} and {@code INSULTS}, each at a {@link Strength}.
+ *
+ * <p>Each category is a logistic-regression model over hashed word and character n-grams,
+ * trained on TweetEval's train splits and part of the Davidson data (see the project docs for
+ * the exact rows). The models judge English social-media text best; long text is scored in
+ * windows and the highest window counts.
+ *
+ * <pre>{@code
+ * ToxicityFilter filter = ToxicityFilter.custom().strength(ToxicityFilter.Type.HATE, Strength.HIGH).build();
+ * }</pre>
+ */
+public final class ToxicityFilter implements InputValidator, OutputChecker {
+
+    /** The default cap on input length, in characters; longer input is blocked. */
+    public static final int DEFAULT_MAX_CHARS = 1_000_000;
+
+    private static final int WINDOW = 600;
+    private static final int STRIDE = 400;
+    private static final Pattern URL = Pattern.compile("https?://\\S{1,500}");
+    private static final Pattern MENTION = Pattern.compile("@\\w{1,50}");
+    private static final Map<Type, LinearModel> SHIPPED = new EnumMap<>(Type.class);
+
+    /** The categories this filter checks. */
+    public enum Type {
+        /** Hate speech: attacks on a group for who they are. */
+        HATE(Category.HATE, "/dev/guard4j/filters/toxicity/hate-model.lrm"),
+        /** Insults and offensive language aimed at someone. */
+        INSULTS(Category.INSULTS, "/dev/guard4j/filters/toxicity/insults-model.lrm");
+
+        private final String category;
+        private final String resource;
+
+        Type(String category, String resource) {
+            this.category = category;
+            this.resource = resource;
+        }
+
+        /** Returns the Bedrock category name. */
+        public String category() {
+            return category;
+        }
+
+        /** Returns the class-path resource of the shipped model. */
+        public String resource() {
+            return resource;
+        }
+    }
+
+    private final Map<Type, Strength> strengths;
+    private final Map<Type, LinearModel> models;
+    private final int maxChars;
+
+    private ToxicityFilter(Builder builder) {
+        this.strengths = new EnumMap<>(builder.strengths);
+        this.models = new EnumMap<>(Type.class);
+        for (Type type : Type.values()) {
+            if (strengths.get(type) != Strength.NONE) {
+                models.put(type, builder.models.containsKey(type) ? builder.models.get(type) : shipped(type));
+            }
+        }
+        this.maxChars = builder.maxChars;
+    }
+
+    /** Returns a filter with both categories at {@link Strength#MEDIUM}. */
+    public static ToxicityFilter ofDefaults() {
+        return custom().build();
+    }
+
+    /** Returns a builder that starts from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    private static LinearModel shipped(Type type) {
+        synchronized (SHIPPED) {
+            return SHIPPED.computeIfAbsent(type, t -> LinearModel.fromResource(t.resource()));
+        }
+    }
+
+    /**
+     * Returns text normalised the way the models see it; training code must use the same.
+     *
+     * @param text raw text
+     * @return lower-cased text with links and user mentions replaced by placeholders
+     */
+    public static String normaliseForModel(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        return MENTION.matcher(URL.matcher(lower).replaceAll(" url ")).replaceAll("@user");
+    }
+
+    @Override
+    public Verdict validate(Content input) {
+        return decide(input.text());
+    }
+
+    @Override
+    public Verdict check(Content output) {
+        return decide(output.text());
+    }
+
+    /**
+     * Returns the probability per checked category, without deciding.
+     *
+     * @param text the text
+     * @return a probability in [0, 1] per category whose strength is not {@code NONE}
+     */
+    public Map<Type, Double> scores(String text) {
+        Objects.requireNonNull(text, "text");
+        String normalised = normaliseForModel(text.length() > maxChars ? text.substring(0, maxChars) : text);
+        Map<Type, Double> scores = new EnumMap<>(Type.class);
+        for (Map.Entry<Type, LinearModel> model : models.entrySet()) {
+            scores.put(model.getKey(), windowed(model.getValue(), normalised));
+        }
+        return scores;
+    }
+
+    private Verdict decide(String text) {
+        if (text.length() > maxChars) {
+            return Verdict.block("input of " + text.length() + " characters exceeds the toxicity filter's limit of " + maxChars,
+                    Finding.ofWhole("toxicity.oversized", Category.OVERSIZED_INPUT, text.length(), 1.0));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<Type, Double> score : scores(text).entrySet()) {
+            if (score.getValue() >= strengths.get(score.getKey()).threshold()) {
+                findings.add(Finding.ofWhole("toxicity." + score.getKey().name().toLowerCase(Locale.ROOT),
+                        score.getKey().category(), text.length(), score.getValue()));
+            }
+        }
+        if (findings.isEmpty()) {
+            return Verdict.pass();
+        }
+        return Verdict.block("toxic content: " + findings.stream().map(Finding::category).distinct().toList(), findings);
+    }
+
+    private static double windowed(LinearModel model, String text) {
+        if (text.length() <= WINDOW + STRIDE) {
+            return model.score(text);
+        }
+        double best = 0;
+        for (int start = 0; start < text.length(); start += STRIDE) {
+            int end = Math.min(text.length(), start + WINDOW);
+            best = Math.max(best, model.score(text.substring(start, end)));
+            if (end == text.length()) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** Builds a {@link ToxicityFilter}. */
+    public static final class Builder {
+        private final Map<Type, Strength> strengths = new EnumMap<>(Map.of(Type.HATE, Strength.MEDIUM, Type.INSULTS, Strength.MEDIUM));
+        private final Map<Type, LinearModel> models = new EnumMap<>(Type.class);
+        private int maxChars = DEFAULT_MAX_CHARS;
+
+        private Builder() {
+        }
+
+        /** Sets how strongly a category is filtered; {@link Strength#NONE} turns it off. */
+        public Builder strength(Type type, Strength strength) {
+            strengths.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(strength, "strength"));
+            return this;
+        }
+
+        /** Uses another model for a category (one retrained on your own data). */
+        public Builder model(Type type, LinearModel model) {
+            models.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(model, "model"));
+            return this;
+        }
+
+        /** Sets the longest input read, at least 1; longer input is blocked. */
+        public Builder maxChars(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxChars must be >= 1, was " + value);
+            }
+            this.maxChars = value;
+            return this;
+        }
+
+        /** Returns the filter. */
+        public ToxicityFilter build() {
+            return new ToxicityFilter(this);
+        }
+    }
+}
