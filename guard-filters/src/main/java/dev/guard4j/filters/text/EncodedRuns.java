@@ -286,12 +286,17 @@ final class EncodedRuns {
             while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && i - start < MAX_ESCAPE_GAP) {
                 start--;
             }
+            int firstEnd = i + length;
+            // one escape alone counts only inside a word ("ign&#111;re"): "100%25" or a lone "\n" is ordinary
+            boolean insideWord = escapes == 1 && i > 0 && Character.isLetter(text.charAt(i - 1))
+                    && firstEnd < limit && Character.isLetter(text.charAt(firstEnd));
+            int extended = 0;
             while (end < limit && !Character.isWhitespace(text.charAt(end)) && escapeLength(text, end, limit) == 0
-                    && k - end < MAX_ESCAPE_GAP) {
+                    && extended < MAX_ESCAPE_GAP) {
                 end++;
-                k++;
+                extended++;
             }
-            if (escapes >= 2 && budget.remainingLayers > 0) {
+            if ((escapes >= 2 || insideWord) && budget.remainingLayers > 0) {
                 int allowance = budget.allowance();
                 if (allowance > 0) {
                     String decoded = decodeEscapes(text, start, end, onlyPercent, allowance, budget);
