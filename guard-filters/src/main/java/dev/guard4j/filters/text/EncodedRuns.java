@@ -30,9 +30,17 @@ final class EncodedRuns {
 
     // ---- base64 and hex ----------------------------------------------------------------------
 
+    private static final boolean[] BASE64_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            BASE64_CHARS[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                    || c == '/' || c == '-' || c == '_';
+        }
+    }
+
     private static boolean isBase64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
-                || c == '-' || c == '_';
+        return c < 128 && BASE64_CHARS[c];
     }
 
     private static int hexValue(char c) {
