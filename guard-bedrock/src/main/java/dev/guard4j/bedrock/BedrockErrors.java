@@ -37,8 +37,11 @@ final class BedrockErrors {
         if (isTimeout(error)) {
             return new TimeoutException("Bedrock call timed out: " + error.getMessage(), error);
         }
+        if (error instanceof SdkClientException && isMalformed(error)) {
+            return new BedrockResponseException("Bedrock answered with a body that cannot be read: " + error.getMessage(), error);
+        }
         if (error instanceof SdkClientException) {
-            return new BedrockResponseException("Bedrock call failed in the client: " + error.getMessage(), error);
+            return new LangChain4jException("Bedrock call failed in the client: " + error.getMessage(), error);
         }
         return new LangChain4jException("Bedrock call failed: " + error, error);
     }
@@ -50,7 +53,8 @@ final class BedrockErrors {
             int status = service.statusCode();
             return service.isThrottlingException() || status == 429 || status >= 500 || status == 408;
         }
-        return isTimeout(error) || (error instanceof SdkClientException && !(error instanceof BedrockResponseException));
+        // an unreadable body comes back the same on every attempt; an I/O failure may not
+        return isTimeout(error) || (error instanceof SdkClientException && !isMalformed(error));
     }
 
     private static RuntimeException mapService(AwsServiceException service) {
@@ -105,6 +109,17 @@ final class BedrockErrors {
             return new InvalidRequestException(message, service);
         }
         return new LangChain4jException(message, service);
+    }
+
+    private static boolean isMalformed(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (cause.getClass().getName().contains("Json") || message.contains("unmarshall") || message.contains("parse")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable error) {

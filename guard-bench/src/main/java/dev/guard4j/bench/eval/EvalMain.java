@@ -24,6 +24,8 @@ public final class EvalMain {
         // each family adds its suite here
         suites.add(new InjectionSuite());
         suites.add(new ToxicitySuite());
+        suites.add(new PiiSuite());
+        suites.add(new SecretsSuite());
         return suites;
     }
 

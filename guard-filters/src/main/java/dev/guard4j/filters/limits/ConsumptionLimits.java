@@ -1,5 +1,6 @@
 package dev.guard4j.filters.limits;
 
+import dev.guard4j.CallState;
 import dev.guard4j.Category;
 import dev.guard4j.Content;
 import dev.guard4j.Finding;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -63,6 +65,8 @@ public final class ConsumptionLimits implements InputValidator {
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final TokenBucket anonymous;
     private final ReentrantLock sweeping = new ReentrantLock();
+    // a message with several text parts reaches the validator once per part: count the call once
+    private final CallState.Key<AtomicBoolean> requestCounted = CallState.Key.of("limits.request-counted", AtomicBoolean.class);
 
     private ConsumptionLimits(Builder builder) {
         this.maxMessageChars = builder.maxMessageChars;
@@ -99,9 +103,11 @@ public final class ConsumptionLimits implements InputValidator {
         Totals totals;
         if (request == null || request.messages().isEmpty()) {
             totals = new Totals(1, input.source() == Content.Source.TOOL_RESULT ? 1 : 0, length);
-        } else if (input.messageIndex() == anchorIndex(request.messages()) || input.messageIndex() < 0) {
+        } else if ((input.messageIndex() == anchorIndex(request.messages()) || input.messageIndex() < 0)
+                && input.state().computeIfAbsent(requestCounted, AtomicBoolean::new).compareAndSet(false, true)) {
             totals = Totals.of(request.messages());
         } else {
+            // another piece of this call carries (or carried) the request-level checks
             return Verdict.pass();
         }
         if (totals.messages > maxMessages) {

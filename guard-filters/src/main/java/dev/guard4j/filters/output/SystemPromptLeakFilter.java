@@ -82,7 +82,7 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
         }
     }
 
-    /** Returns a filter with the defaults: 4-word shingles, threshold 0.5, 4 matching shingles, runs of 24, no canary. */
+    /** Returns a filter with the defaults: 4-word shingles, threshold 0.5, 4 matching shingles, runs of 16, no canary. */
     public static SystemPromptLeakFilter ofDefaults() {
         return builder().build();
     }
@@ -261,7 +261,7 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
         private int shingleSize = 4;
         private double threshold = 0.5;
         private int minMatchingShingles = 4;
-        private int windowShingles = 24;
+        private int windowShingles = 16;
         private boolean canary;
 
         private Builder() {
@@ -294,7 +294,7 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
             return this;
         }
 
-        /** Sets the length of the run of answer shingles the fraction is measured over, 4 or more (default 24). */
+        /** Sets the length of the run of answer shingles the fraction is measured over, 4 or more (default 16). */
         public Builder windowShingles(int count) {
             if (count < 4) {
                 throw new IllegalArgumentException("windowShingles must be at least 4, was " + count);

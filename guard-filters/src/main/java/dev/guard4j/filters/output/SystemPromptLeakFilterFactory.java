@@ -7,7 +7,7 @@ import dev.guard4j.filters.policy.FilterSettings;
  * Makes a {@link SystemPromptLeakFilter} from a policy's {@code system-prompt-leak} entry.
  *
  * <p>Keys: {@code shingle-size} (2-12, default 4), {@code threshold} (default 0.5),
- * {@code min-matching-shingles} (default 4), {@code window-shingles} (default 24),
+ * {@code min-matching-shingles} (default 4), {@code window-shingles} (default 16),
  * {@code canary} (true/false, default false).
  */
 public final class SystemPromptLeakFilterFactory implements FilterFactory {
@@ -23,7 +23,7 @@ public final class SystemPromptLeakFilterFactory implements FilterFactory {
                 .shingleSize(settings.integer("shingle-size", 4, 2, 12))
                 .threshold(settings.number("threshold", 0.5, 0.01, 1.0))
                 .minMatchingShingles(settings.integer("min-matching-shingles", 4, 1, 10_000))
-                .windowShingles(settings.integer("window-shingles", 24, 4, 10_000));
+                .windowShingles(settings.integer("window-shingles", 16, 4, 10_000));
         if (settings.flag("canary", false)) {
             builder.canary();
         }

@@ -170,6 +170,25 @@ public final class GuardPolicy {
      * @throws PolicyException when an audit sink cannot be opened, located at its key
      */
     public Guard toGuard() {
+        Guard.Builder builder = builderWithoutAudit();
+        List<AuditHook> hooks = audit.openHooks();
+        if (!hooks.isEmpty()) {
+            builder.audit(hooks.toArray(new AuditHook[0]));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Builds the guard this policy describes without its audit sinks, for trying the policy on
+     * sample traffic (the CLI's {@code scan}) without writing to the production audit trail.
+     *
+     * @return the guard, with every filter and setting of {@link #toGuard()} but no audit hook
+     */
+    public Guard toDryRunGuard() {
+        return builderWithoutAudit().build();
+    }
+
+    private Guard.Builder builderWithoutAudit() {
         Guard.Builder builder = Guard.builder();
         for (PolicyFilter filter : input) {
             builder.input(filter.asInputValidator(), filter.options());
@@ -204,11 +223,19 @@ public final class GuardPolicy {
         if (audit.mode() != null) {
             builder.auditMode(audit.mode());
         }
-        List<AuditHook> hooks = audit.openHooks();
-        if (!hooks.isEmpty()) {
-            builder.audit(hooks.toArray(new AuditHook[0]));
+        return builder;
+    }
+
+    /**
+     * Checks that every environment variable the policy names (the audit log's HMAC key) is set,
+     * without opening anything.
+     *
+     * @throws PolicyException located at the key that names an unset variable
+     */
+    public void checkEnvironment() {
+        if (audit.log() != null) {
+            audit.log().hmacKey();
         }
-        return builder.build();
     }
 
     /** Returns the file (or resource) the policy was loaded from. */
@@ -337,27 +364,27 @@ public final class GuardPolicy {
             name = root.string("name").orElse(null);
             readFilters(root, "input", Stage.INPUT, catalog);
             readFilters(root, "output", Stage.OUTPUT, catalog);
-            if (root.has("defaultTimeBudget")) {
-                defaultTimeBudget = root.duration("defaultTimeBudget", null, MIN_BUDGET, MAX_BUDGET);
+            if (root.has("default-time-budget")) {
+                defaultTimeBudget = root.duration("default-time-budget", null, MIN_BUDGET, MAX_BUDGET);
             } else {
-                root.allow("defaultTimeBudget");
+                root.allow("default-time-budget");
             }
-            if (root.has("maxTextLength")) {
-                maxTextLength = root.integer("maxTextLength", 0, 1, Integer.MAX_VALUE);
+            if (root.has("max-text-length")) {
+                maxTextLength = root.integer("max-text-length", 0, 1, Integer.MAX_VALUE);
             } else {
-                root.allow("maxTextLength");
+                root.allow("max-text-length");
             }
-            if (root.has("verdictCacheSize")) {
-                verdictCacheSize = root.integer("verdictCacheSize", 0, 0, 10_000_000);
+            if (root.has("verdict-cache-size")) {
+                verdictCacheSize = root.integer("verdict-cache-size", 0, 0, 10_000_000);
             } else {
-                root.allow("verdictCacheSize");
+                root.allow("verdict-cache-size");
             }
             readInspect(root);
-            allowUninspectedContent = root.flag("allowUninspectedContent", false);
+            allowUninspectedContent = root.flag("allow-uninspected-content", false);
             root.map("streaming").ifPresent(this::readStreaming);
             root.map("refusals").ifPresent(r -> {
-                blockedInputMessage = message(r, "blockedInput");
-                blockedOutputMessage = message(r, "blockedOutput");
+                blockedInputMessage = message(r, "blocked-input");
+                blockedOutputMessage = message(r, "blocked-output");
             });
             audit = root.map("audit").map(a -> PolicyAudit.read(a, environment)).orElse(PolicyAudit.none());
             root.rejectUnknownKeys();
@@ -378,7 +405,7 @@ public final class GuardPolicy {
                     map = m;
                 } else {
                     throw root.at(item, itemPath, "expected a filter entry, was " + item.kindName(),
-                            "write '- filter: NAME' with optional name, timeBudget, failOpen and settings");
+                            "write '- filter: NAME' with optional name, time-budget, fail-open and settings");
                 }
                 LocatedSettings entry = new LocatedSettings(root.file(), root.baseDir(), "(entry)", "filter entry " + itemPath, itemPath, map);
                 PolicyFilter filter = readFilter(entry, stage, catalog);
@@ -406,12 +433,12 @@ public final class GuardPolicy {
                 }
                 options = options.name(displayName.get());
             }
-            if (entry.has("timeBudget")) {
-                options = options.timeBudget(entry.duration("timeBudget", null, MIN_BUDGET, MAX_BUDGET));
+            if (entry.has("time-budget")) {
+                options = options.timeBudget(entry.duration("time-budget", null, MIN_BUDGET, MAX_BUDGET));
             } else {
-                entry.allow("timeBudget");
+                entry.allow("time-budget");
             }
-            if (entry.flag("failOpen", false)) {
+            if (entry.flag("fail-open", false)) {
                 options = options.failOpen();
             }
             PolicyNode.MapNode settingsMap = entry.field("settings").map(f -> {
@@ -474,18 +501,18 @@ public final class GuardPolicy {
         private void readStreaming(LocatedSettings s) {
             StreamingMode mode = s.choice("mode", StreamingMode.class, StreamingMode.WINDOWED);
             if (mode == StreamingMode.BUFFER_ALL) {
-                for (String key : List.of("window", "holdBack")) {
+                for (String key : List.of("window", "hold-back")) {
                     if (s.has(key)) {
                         throw s.atKey(key, "'" + key + "' applies to the windowed mode only", "remove it, or set mode: windowed");
                     }
                 }
-                s.allow("window", "holdBack");
+                s.allow("window", "hold-back");
                 streaming = StreamingOptions.bufferAll();
                 return;
             }
             StreamingOptions defaults = StreamingOptions.defaults();
             int window = s.integer("window", defaults.window(), 1, 1_000_000);
-            int holdBack = s.integer("holdBack", defaults.holdBack(), 0, 1_000_000);
+            int holdBack = s.integer("hold-back", defaults.holdBack(), 0, 1_000_000);
             streaming = StreamingOptions.windowed(window, holdBack);
         }
 

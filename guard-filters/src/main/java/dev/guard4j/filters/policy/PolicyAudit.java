@@ -101,15 +101,15 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
     record LogSink(Path file, String hmacKeyEnv, LocatedSettings location, UnaryOperator<String> environment) {
 
         static LogSink read(LocatedSettings log, UnaryOperator<String> environment) {
-            if (log.has("hmacKey")) {
-                throw log.atKey("hmacKey", "the HMAC key must not be written in the policy",
-                        "put it in an environment variable and name the variable with 'hmacKeyEnv'");
+            if (log.has("hmac-key")) {
+                throw log.atKey("hmac-key", "the HMAC key must not be written in the policy",
+                        "put it in an environment variable and name the variable with 'hmac-key-env'");
             }
-            log.allow("hmacKey");
+            log.allow("hmac-key");
             Path file = log.path("file").orElseThrow(() -> log.atKey("file", "the audit log needs a 'file'", "write file: audit/guard4j.jsonl"));
-            String env = log.string("hmacKeyEnv").orElse(null);
+            String env = log.string("hmac-key-env").orElse(null);
             if (env != null && !ENV_NAME.matcher(env).matches()) {
-                throw log.atKey("hmacKeyEnv", "'" + env + "' is not an environment variable name",
+                throw log.atKey("hmac-key-env", "'" + env + "' is not an environment variable name",
                         "name the variable (letters, digits and '_'), such as GUARD4J_AUDIT_KEY; never the key itself");
             }
             return new LogSink(file, env, log, environment);
@@ -126,7 +126,7 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
             }
             String value = environment.apply(hmacKeyEnv);
             if (value == null || value.isEmpty()) {
-                throw location.atKey("hmacKeyEnv", "environment variable " + hmacKeyEnv + " is not set",
+                throw location.atKey("hmac-key-env", "environment variable " + hmacKeyEnv + " is not set",
                         "export " + hmacKeyEnv + " with the audit log's HMAC key before building the guard");
             }
             return Optional.of(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -138,6 +138,17 @@ final class SecretScanner {
         return found;
     }
 
+    /** Returns the length of the rule's keyword that the value starts with, or 0. */
+    private static int prefixLength(SecretRule rule, String value) {
+        int longest = 0;
+        for (String keyword : rule.keywords()) {
+            if (keyword.length() > longest && value.regionMatches(true, 0, keyword, 0, keyword.length())) {
+                longest = keyword.length();
+            }
+        }
+        return longest;
+    }
+
     private static void report(String text, SecretRule rule, Matcher matcher, List<Finding> found, Set<String> seen) {
         int start = matcher.start();
         int end = matcher.end();
@@ -152,6 +163,9 @@ final class SecretScanner {
             return;
         }
         String value = text.substring(start, end);
+        if (PlaceholderValues.isFiller(value, prefixLength(rule, value))) {
+            return;
+        }
         if (rule.minEntropy() > 0 && ShannonEntropy.of(value) < rule.minEntropy()) {
             return;
         }

@@ -89,8 +89,8 @@ class GuardPolicyLoadTest {
         GuardPolicy policy = load("""
                 input:
                   - filter: test-input-only
-                    timeBudget: 250ms
-                    failOpen: true
+                    time-budget: 250ms
+                    fail-open: true
                 """);
         FilterOptions options = policy.inputFilters().get(0).options();
         assertThat(options.timeBudget()).isEqualTo(Duration.ofMillis(250));
@@ -101,16 +101,16 @@ class GuardPolicyLoadTest {
     @ParameterizedTest(name = "{0} is {1} ms")
     @CsvSource({"250ms, 250", "2s, 2000", "1m, 60000", "PT1.5S, 1500", "'3 s', 3000"})
     void durationsAreWrittenWithAUnitOrInIso8601(String text, long millis) {
-        GuardPolicy policy = load("defaultTimeBudget: " + text + "\n");
+        GuardPolicy policy = load("default-time-budget: " + text + "\n");
         assertThat(policy.defaultTimeBudget()).contains(Duration.ofMillis(millis));
     }
 
     @Test
     void guardLimitsAreRead() {
         GuardPolicy policy = load("""
-                defaultTimeBudget: 500ms
-                maxTextLength: 200000
-                verdictCacheSize: 5000
+                default-time-budget: 500ms
+                max-text-length: 200000
+                verdict-cache-size: 5000
                 """);
         assertThat(policy.defaultTimeBudget()).contains(Duration.ofMillis(500));
         assertThat(policy.maxTextLength()).contains(200_000);
@@ -129,7 +129,7 @@ class GuardPolicyLoadTest {
                 streaming:
                   mode: windowed
                   window: 512
-                  holdBack: 200
+                  hold-back: 200
                 """);
         assertThat(policy.streaming()).hasValueSatisfying(s -> {
             assertThat(s.buffersAll()).isFalse();
@@ -147,8 +147,8 @@ class GuardPolicyLoadTest {
     void refusalsSetBothMessages() {
         GuardPolicy policy = load("""
                 refusals:
-                  blockedInput: "Sorry, I can't help with that request."
-                  blockedOutput: "Sorry, I can't share that answer."
+                  blocked-input: "Sorry, I can't help with that request."
+                  blocked-output: "Sorry, I can't share that answer."
                 """);
         assertThat(policy.blockedInputMessage()).contains("Sorry, I can't help with that request.");
         assertThat(policy.blockedOutputMessage()).contains("Sorry, I can't share that answer.");
@@ -161,7 +161,7 @@ class GuardPolicyLoadTest {
                   mode: compliance
                   log:
                     file: audit/guard.jsonl
-                    hmacKeyEnv: GUARD4J_AUDIT_KEY
+                    hmac-key-env: GUARD4J_AUDIT_KEY
                   slf4j:
                     level: debug
                   micrometer: true
@@ -229,6 +229,19 @@ class GuardPolicyLoadTest {
     }
 
     @Test
+    void yaml11BooleanWordsAreReadAsWrittenWhereAStringIsWanted() {
+        TestFactories.Read read = onlyInputRead(load("""
+                input:
+                  - filter: test-replace
+                    settings: {word: x, label: off, extra: [NO, yes, On], caseSensitive: no}
+                refusals: {blocked-input: no}
+                """));
+        assertThat(read.label()).isEqualTo("off");
+        assertThat(read.extra()).containsExactly("NO", "yes", "On");
+        assertThat(read.caseSensitive()).isFalse();
+    }
+
+    @Test
     void absentSettingsTakeTheFactoryDefaults() {
         TestFactories.Read read = onlyInputRead(load("input: [{filter: test-replace, settings: {word: x}}]\n"));
         assertThat(read).isEqualTo(new TestFactories.Read("x", "WORD", 0.5, 10, true, List.of(), TestFactories.Mode.REDACT, Map.of(),
@@ -258,8 +271,8 @@ class GuardPolicyLoadTest {
     void jsonPoliciesReadTheSameSchema() {
         Path file = PolicyFiles.write(dir, "policy.json", """
                 {"version": 1, "name": "json",
-                 "input": [{"filter": "test-replace", "timeBudget": "1s", "settings": {"word": "w", "threshold": 1}}],
-                 "refusals": {"blockedInput": "no"}}
+                 "input": [{"filter": "test-replace", "time-budget": "1s", "settings": {"word": "w", "threshold": 1}}],
+                 "refusals": {"blocked-input": "no"}}
                 """);
         GuardPolicy policy = GuardPolicy.load(file, PolicyFiles.ENVIRONMENT::get);
         assertThat(policy.name()).contains("json");
@@ -273,10 +286,10 @@ class GuardPolicyLoadTest {
         GuardPolicy policy = load("""
                 name: demo
                 input:
-                  - {filter: test-input-only, failOpen: true}
+                  - {filter: test-input-only, fail-open: true}
                 output:
                   - {filter: test-replace, settings: {word: x}}
-                refusals: {blockedOutput: "no"}
+                refusals: {blocked-output: "no"}
                 """);
         assertThat(policy.summary()).isEqualTo("""
                 policy 'demo' (%s)

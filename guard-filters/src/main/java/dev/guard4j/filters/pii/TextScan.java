@@ -1,0 +1,138 @@
+package dev.guard4j.filters.pii;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One text under detection, with what the recognizers share computed once and only when asked:
+ * the regions around trigger characters and the lower-cased text for context words.
+ *
+ * <p>Not thread-safe: one scan per detection.
+ */
+final class TextScan {
+
+    private static final int[] NONE = new int[0];
+
+    private final String text;
+    private final Map<Trigger, int[]> regions = new EnumMap<>(Trigger.class);
+    private String lowerCase;
+
+    TextScan(String text) {
+        this.text = text;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** Returns the text in lower case (same length: only ASCII letters are folded). */
+    String lowerCase() {
+        if (lowerCase == null) {
+            lowerCase = asciiLowerCase(text);
+        }
+        return lowerCase;
+    }
+
+    /**
+     * Returns the regions around the trigger's characters as pairs {@code [start0, end0, start1, end1, ...]}.
+     *
+     * @param trigger the trigger
+     * @return the merged, padded regions; empty when the trigger never fires
+     */
+    int[] regions(Trigger trigger) {
+        int[] known = regions.get(trigger);
+        if (known == null) {
+            known = computeRegions(trigger);
+            regions.put(trigger, known);
+        }
+        return known;
+    }
+
+    private int[] computeRegions(Trigger trigger) {
+        if (trigger == Trigger.WHOLE_TEXT) {
+            return text.isEmpty() ? NONE : new int[] {0, text.length()};
+        }
+        int pad = trigger.padding();
+        int[] out = NONE;
+        int count = 0;
+        int regionStart = -1;
+        int regionEnd = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (!trigger.firesAt(text, i)) {
+                continue;
+            }
+            int start = Math.max(0, i - pad);
+            int end = Math.min(text.length(), i + 1 + pad);
+            if (regionStart >= 0 && start <= regionEnd) {
+                regionEnd = end;
+                continue;
+            }
+            if (regionStart >= 0) {
+                out = append(out, count, regionStart, regionEnd);
+                count += 2;
+            }
+            regionStart = start;
+            regionEnd = end;
+        }
+        if (regionStart >= 0) {
+            out = append(out, count, regionStart, regionEnd);
+            count += 2;
+        }
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    }
+
+    private static int[] append(int[] array, int count, int start, int end) {
+        int[] grown = count + 2 <= array.length ? array : java.util.Arrays.copyOf(array, Math.max(8, array.length * 2));
+        grown[count] = start;
+        grown[count + 1] = end;
+        return grown;
+    }
+
+    /**
+     * Returns whether one of the words occurs, starting at a word boundary, in the lower-cased
+     * text between {@code from} and {@code to}.
+     */
+    boolean anyWordBetween(String[] words, int from, int to) {
+        if (words.length == 0) {
+            return false;
+        }
+        String lower = lowerCase();
+        int lo = Math.max(0, from);
+        int hi = Math.min(lower.length(), to);
+        if (lo >= hi) {
+            return false;
+        }
+        String window = lower.substring(lo, hi);
+        for (String word : words) {
+            int at = window.indexOf(word);
+            while (at >= 0) {
+                int absolute = lo + at;
+                if (absolute == 0 || !Character.isLetterOrDigit(lower.charAt(absolute - 1))) {
+                    return true;
+                }
+                at = window.indexOf(word, at + 1);
+            }
+        }
+        return false;
+    }
+
+    static String asciiLowerCase(String text) {
+        // ASCII-only folding keeps offsets identical to the original text, which Locale-aware lower-casing does not
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = (char) (c + 32);
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    static String lower(String word) {
+        return word.toLowerCase(Locale.ROOT);
+    }
+}
