@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guard4j.FilterOptions;
 import dev.guard4j.filters.injection.PromptInjectionFilter;
+import dev.guard4j.filters.pii.PiiFilter;
 import dev.guard4j.filters.toxicity.Strength;
 import dev.guard4j.filters.toxicity.ToxicityFilter;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class BedrockGuardrailImport {
     private final List<ImportedGuardrail.Input> inputs = new ArrayList<>();
     private final List<ImportedGuardrail.Output> outputs = new ArrayList<>();
     private final List<ImportReport.Entry> entries = new ArrayList<>();
+    private final Map<String, dev.guard4j.filters.redact.Action> inputPii = new java.util.LinkedHashMap<>();
+    private final Map<String, dev.guard4j.filters.redact.Action> outputPii = new java.util.LinkedHashMap<>();
 
     private BedrockGuardrailImport() {
     }
@@ -133,6 +136,7 @@ public final class BedrockGuardrailImport {
                     }
             }
         }
+        addPiiFilters();
         String name = root.path("name").asText("");
         return new ImportedGuardrail(name, inputs, outputs, blank(inputMessage), blank(outputMessage), new ImportReport(entries));
     }
@@ -268,9 +272,55 @@ public final class BedrockGuardrailImport {
     }
 
     private void piiEntity(JsonNode node, String path) {
-        sides(node);
-        report(path, "PII " + text(node, "type"), ImportReport.Status.UNSUPPORTED,
-                "no local PII filter on this build: not enforced locally");
+        String type = text(node, "type").toUpperCase(Locale.ROOT);
+        Action[] sides = sides(node);
+        if (!PiiFilter.supportedCategories().contains(type)) {
+            boolean active = sides[0] != Action.OFF || sides[1] != Action.OFF;
+            report(path, "PII " + type, active ? ImportReport.Status.UNSUPPORTED : ImportReport.Status.IGNORED,
+                    active ? "PiiFilter has no detector for " + type + ": not enforced locally" : "disabled on both sides");
+            return;
+        }
+        List<String> done = new ArrayList<>();
+        if (sides[0] != Action.OFF) {
+            inputPii.put(type, localAction(sides[0]));
+            done.add("input " + localAction(sides[0]));
+        }
+        if (sides[1] != Action.OFF) {
+            outputPii.put(type, localAction(sides[1]));
+            done.add("output " + localAction(sides[1]));
+        }
+        report(path, "PII " + type, done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.APPROXIMATED,
+                done.isEmpty() ? "disabled on both sides"
+                        : "PiiFilter (local recognizers) " + String.join(", ", done)
+                                + (sides[0] == Action.ANONYMIZE || sides[1] == Action.ANONYMIZE
+                                        ? "; Bedrock masks as {" + type + "}, REDACT writes <" + type + ">" : ""));
+    }
+
+    /** Bedrock's ANONYMIZE masks the value with its type: the local REDACT does the same with other brackets. */
+    private static dev.guard4j.filters.redact.Action localAction(Action action) {
+        switch (action) {
+            case BLOCK:
+                return dev.guard4j.filters.redact.Action.BLOCK;
+            case ANONYMIZE:
+                return dev.guard4j.filters.redact.Action.REDACT;
+            default:
+                return dev.guard4j.filters.redact.Action.REPORT_ONLY;
+        }
+    }
+
+    private void addPiiFilters() {
+        if (!inputPii.isEmpty()) {
+            inputs.add(new ImportedGuardrail.Input(piiFilter(inputPii), FilterOptions.named("bedrock-import:pii:input")));
+        }
+        if (!outputPii.isEmpty()) {
+            outputs.add(new ImportedGuardrail.Output(piiFilter(outputPii), FilterOptions.named("bedrock-import:pii:output")));
+        }
+    }
+
+    private static PiiFilter piiFilter(Map<String, dev.guard4j.filters.redact.Action> actions) {
+        PiiFilter.Builder builder = PiiFilter.builder().categories(actions.keySet());
+        actions.forEach(builder::action);
+        return builder.build();
     }
 
     private void regex(JsonNode node, String path) {

@@ -46,6 +46,10 @@ class BedrockGuardrailImportTest {
         "topicPolicyConfig.topicsConfig[0], UNSUPPORTED",
         "contextualGroundingPolicyConfig.filtersConfig[0], UNSUPPORTED",
         "contextualGroundingPolicyConfig.filtersConfig[1], UNSUPPORTED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[0], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[1], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[2], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[3], UNSUPPORTED",
         "blockedInputMessaging, MAPPED",
         "blockedOutputsMessaging, MAPPED",
         "name, IGNORED",
@@ -65,8 +69,10 @@ class BedrockGuardrailImportTest {
     @Test
     void contentFiltersBecomeLocalFiltersPerSide() {
         assertThat(imported.inputs()).extracting(i -> i.options().name()).containsExactly(
-                "bedrock-import:content:HATE:input", "bedrock-import:content:INSULTS:input", "bedrock-import:content:PROMPT_ATTACK");
-        assertThat(imported.outputs()).extracting(o -> o.options().name()).containsExactly("bedrock-import:content:HATE:output");
+                "bedrock-import:content:HATE:input", "bedrock-import:content:INSULTS:input", "bedrock-import:content:PROMPT_ATTACK",
+                "bedrock-import:pii:input");
+        assertThat(imported.outputs()).extracting(o -> o.options().name())
+                .containsExactly("bedrock-import:content:HATE:output", "bedrock-import:pii:output");
         assertThat(imported.name()).isEqualTo("support-bot-guardrail");
     }
 
@@ -93,6 +99,37 @@ class BedrockGuardrailImportTest {
         ChatModel guarded = imported.toGuard().wrap(model);
 
         assertThat(guarded.chat("How do I reset my password?")).isEqualTo("You can reset it under Settings.");
+    }
+
+    @Test
+    void importedGuardAnonymizesAnEmailInThePromptBeforeTheModelSeesIt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        imported.toGuard().wrap(model).chat("Please write to jane.doe@example.com about my order.");
+
+        String seen = ((dev.langchain4j.data.message.UserMessage) model.takeRequest().messages().get(0)).singleText();
+        assertThat(seen).doesNotContain("jane.doe@example.com").contains("<EMAIL>");
+    }
+
+    @Test
+    void importedGuardBlocksASocialSecurityNumberInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        String answer = imported.toGuard().wrap(model).chat("My social security number is 536-22-1471.");
+
+        assertThat(answer).isEqualTo("Sorry, I can't help with that request.");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void importedGuardAnonymizesAPhoneNumberInTheAnswerButOnlyReportsItInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Call us on +1 415 555 0132 any time.");
+
+        String answer = imported.toGuard().wrap(model).chat("My number is +1 415 555 0199, when can I call?");
+
+        assertThat(answer).doesNotContain("555 0132").contains("<PHONE>");
+        String seen = ((dev.langchain4j.data.message.UserMessage) model.takeRequest().messages().get(0)).singleText();
+        assertThat(seen).as("input action NONE: detect only").contains("+1 415 555 0199");
     }
 
     @ParameterizedTest
