@@ -168,12 +168,15 @@ class BedrockStreamingChatModelTest {
                 .build());
         Collector collector = new Collector();
 
-        model(BedrockGuardrail.of("gr-2", "DRAFT").withStreamProcessingMode(GuardrailStreamProcessingMode.ASYNC))
-                .chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+        try (dev.guard4j.CallContext.Scope scope = dev.guard4j.CallContext.builder().callId("stream-call-1").build().makeCurrent()) {
+            model(BedrockGuardrail.of("gr-2", "DRAFT").withStreamProcessingMode(GuardrailStreamProcessingMode.ASYNC))
+                    .chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+        }
 
         Throwable error = collector.error();
         assertThat(error).isInstanceOfSatisfying(GuardBlockedException.class, e -> {
             assertThat(e.stage()).isEqualTo(Stage.OUTPUT);
+            assertThat(e.callId()).as("taken on the caller's thread, not the SDK's").isEqualTo("stream-call-1");
             assertThat(e.findings()).extracting(Finding::category).containsExactly(Category.VIOLENCE);
         });
         // the documented limit of async mode: what was streamed before the verdict has reached the caller
