@@ -146,6 +146,37 @@ class BedrockStreamingChatModelTest {
         assertThat(collector.error()).isInstanceOf(BedrockResponseException.class).hasMessageContaining("pondering");
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> midStreamExceptions() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("throttlingException", RateLimitException.class),
+                org.junit.jupiter.params.provider.Arguments.of("modelStreamErrorException", dev.langchain4j.exception.InternalServerException.class),
+                org.junit.jupiter.params.provider.Arguments.of("internalServerException", dev.langchain4j.exception.InternalServerException.class),
+                org.junit.jupiter.params.provider.Arguments.of("validationException", dev.langchain4j.exception.InvalidRequestException.class));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("midStreamExceptions")
+    void exceptionEventMidStreamEndsTheStreamWithTheMappedError(String exceptionType, Class<? extends Throwable> expected)
+            throws Exception {
+        emulator.enqueueModel(Reply.answer().text("partial answer").streamException(exceptionType, "stream broke").build());
+        Collector collector = new Collector();
+
+        model(null).chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+
+        assertThat(collector.error()).isInstanceOf(expected).hasMessageContaining("stream broke");
+        assertThat(String.join("", collector.partials)).isEqualTo("partial answer");
+    }
+
+    @Test
+    void streamThatEndsWithoutMessageStopFailsInsteadOfCompleting() throws Exception {
+        emulator.enqueueModel(Reply.answer().text("cut off").streamEndsAbruptly().build());
+        Collector collector = new Collector();
+
+        model(null).chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+
+        assertThat(collector.error()).isInstanceOf(BedrockResponseException.class).hasMessageContaining("messageStop");
+    }
+
     @ParameterizedTest
     @EnumSource(value = GuardrailStreamProcessingMode.class, names = {"SYNC", "ASYNC"})
     void streamProcessingModeIsSentAsConfigured(GuardrailStreamProcessingMode mode) throws Exception {

@@ -337,6 +337,18 @@ public final class BedrockEmulator implements AutoCloseable {
                 event(out, "contentBlockStop", json.createObjectNode().put("contentBlockIndex", index));
                 index++;
             }
+            if (answer.streamEnding() instanceof Reply.Answer.WithException failure) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put(":exception-type", failure.exceptionType());
+                headers.put(":content-type", "application/json");
+                headers.put(":message-type", "exception");
+                out.write(EventStreamEncoder.encode(headers,
+                        json.writeValueAsBytes(json.createObjectNode().put("message", failure.message()))));
+                return;
+            }
+            if (answer.streamEnding() instanceof Reply.Answer.Abruptly) {
+                return;
+            }
             event(out, "messageStop", json.createObjectNode().put("stopReason", answer.stopReason()));
             ObjectNode metadata = json.createObjectNode();
             metadata.set("usage", usage(answer));
