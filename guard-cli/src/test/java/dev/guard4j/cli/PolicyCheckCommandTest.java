@@ -30,6 +30,24 @@ class PolicyCheckCommandTest {
     }
 
     @Test
+    void bedrockGuardrailLoadsFromTheCliBecauseGuardBedrockIsOnItsClasspath() throws IOException {
+        Path policy = Files.writeString(dir.resolve("p.yaml"), """
+                input:
+                  - filter: bedrock-guardrail
+                    time-budget: 3s
+                    settings:
+                      guardrail-id: gr-123
+                      version: "1"
+                      region: eu-west-1
+                      endpoint: http://127.0.0.1:9
+                """);
+        CliRun run = CliRun.of("", "policy", "check", policy.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("input  1 filter: bedrock-guardrail\n");
+    }
+
+    @Test
     void invalidPolicyPrintsTheLocatedErrorAndExitsOne() throws IOException {
         Path policy = Files.writeString(dir.resolve("p.yaml"), "input:\n  - filter: cli-word\n    settings:\n      wrod: x\n");
         CliRun run = CliRun.of("", "policy", "check", policy.toString());

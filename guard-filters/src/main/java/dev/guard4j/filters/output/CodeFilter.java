@@ -41,6 +41,7 @@ public final class CodeFilter implements OutputChecker, InputValidator {
             + "|\\bdd\\s+if=\\S+\\s+of="
             + "|>\\s*/dev/sd[a-z]\\b"
             + "|\\bchmod\\s+(?:-R\\s+)?(?:777|\\+x)\\s+\\S");
+    private static final String[] DANGEROUS_CUES = {"rm", "curl", "wget", ":(", "mkfs", "dd", "/dev/sd", "chmod"};
     private static final Pattern SHEBANG = Pattern.compile("(?m)^#!\\s*/[\\w/]+");
     private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]{0,3}```[ \\t]*[\\w+#.-]*[ \\t]*$");
     private static final Pattern[] STATEMENTS = {
@@ -117,7 +118,9 @@ public final class CodeFilter implements OutputChecker, InputValidator {
      */
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        addAll(findings, DANGEROUS_SHELL.matcher(text), "code.dangerous-shell", SHELL_COMMAND, 0.95);
+        if (mayHoldDangerousShell(text)) {
+            addAll(findings, DANGEROUS_SHELL.matcher(text), "code.dangerous-shell", SHELL_COMMAND, 0.95);
+        }
         addAll(findings, SHEBANG.matcher(text), "code.shebang", CODE, 0.9);
         addAll(findings, FENCE.matcher(text), "code.fence", CODE, 0.8);
         List<int[]> codeLines = new ArrayList<>();
@@ -155,6 +158,16 @@ public final class CodeFilter implements OutputChecker, InputValidator {
         Finding strongest = findings.get(0);
         return Verdict.block(String.format(Locale.ROOT, "text contains %s (score %.2f)",
                 strongest.category().equals(SHELL_COMMAND) ? "a shell command" : "source code", strongest.score()), findings);
+    }
+
+    /** Returns whether any literal that every dangerous-command pattern needs occurs: most text has none. */
+    private static boolean mayHoldDangerousShell(String text) {
+        for (String cue : DANGEROUS_CUES) {
+            if (text.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isStatement(String line) {

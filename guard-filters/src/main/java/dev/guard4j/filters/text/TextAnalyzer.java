@@ -147,12 +147,37 @@ public final class TextAnalyzer {
      * @param sink receives each word
      */
     public void run(String text, TokenSink sink) {
+        runTerms(text, (term, length, start, end) -> sink.accept(new String(term, 0, length), start, end));
+    }
+
+    /** Receives words one by one in Lucene's reused buffer, for matching without a string per word. */
+    @FunctionalInterface
+    public interface TermSink {
+        /**
+         * Receives one word; the buffer is reused for the next word, so copy what you keep.
+         *
+         * @param term a buffer holding the analysed form in {@code [0, length)}
+         * @param length the analysed form's length
+         * @param start where the word starts in the analysed text
+         * @param end where it ends in the analysed text, exclusive
+         */
+        void accept(char[] term, int length, int start, int end);
+    }
+
+    /**
+     * Feeds the words of {@code text} to {@code sink} without making a string per word.
+     *
+     * @param text the text to analyse
+     * @param sink receives each word
+     */
+    public void runTerms(String text, TermSink sink) {
+        Objects.requireNonNull(text, "text");
         try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                sink.accept(term.toString(), offset.startOffset(), offset.endOffset());
+                sink.accept(term.buffer(), term.length(), offset.startOffset(), offset.endOffset());
             }
             stream.end();
         } catch (IOException e) {

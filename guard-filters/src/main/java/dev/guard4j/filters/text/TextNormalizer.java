@@ -113,16 +113,16 @@ public final class TextNormalizer {
             for (EncodedRuns.Run run : runs) {
                 Span span = forced != null ? forced : new Span(run.start(), run.end());
                 NormalizedText child = normalize(original, run.decoded(), depth + 1, span, budget);
-                layers.add(new DecodedLayer(run.encoding(), span.start(), span.end(), depth + 1, child));
+                layers.add(new DecodedLayer(run.encoding(), span.start(), span.end(), depth + 1, run.decoded(), child));
                 layers.addAll(child.layers());
                 invisible.addAll(child.invisible());
             }
             if (Rot13.looksRotated(normalized) && budget.allowance() >= normalized.length()) {
                 budget.spend(normalized.length());
-                NormalizedText rotated = new NormalizedText(original, Rot13.rotate(normalized), starts, ends,
-                        List.of(), List.of(), Set.of());
+                String decoded = Rot13.rotate(normalized);
+                NormalizedText rotated = new NormalizedText(original, decoded, starts, ends, List.of(), List.of(), Set.of());
                 Span span = normalized.isEmpty() ? new Span(0, 0) : new Span(starts[0], ends[ends.length - 1]);
-                layers.add(new DecodedLayer(Encoding.ROT13, span.start(), span.end(), depth + 1, rotated));
+                layers.add(new DecodedLayer(Encoding.ROT13, span.start(), span.end(), depth + 1, decoded, rotated));
             }
         } else if (!runs.isEmpty() || hasEncodedRun(text, limit)) {
             budget.limits.add(NormalizationLimit.DECODE_DEPTH);

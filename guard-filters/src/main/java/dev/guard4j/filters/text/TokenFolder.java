@@ -249,14 +249,32 @@ final class TokenFolder {
                     // '!' and '|' are punctuation unless a letter follows inside the word
                     boolean symbol = ch == '!' || ch == '|';
                     if (letter != 0 && (!symbol || k + 1 < i && Character.isLetterOrDigit(c[k + 1]))) {
-                        c[k] = letter;
+                        c[k] = ch == '1' && isDoubleL(c, start, k, i) ? 'l' : letter;
                     }
                 }
             }
         }
     }
 
-    /** "10kg", "4am", "5g", "1st", "a4", "v1", "mp3": numbers with a unit or a short prefix stay numbers. */
+    /**
+     * Returns whether the '1' at {@code k} is one of a doubled l ("ki11", "a11", "h3110") rather than
+     * an i ("k1ll", "1gnore", "sh1t"): it follows a vowel and a 1 or l follows it, or it follows an
+     * l that follows a vowel. Positions before {@code k} are already folded.
+     */
+    private static boolean isDoubleL(char[] c, int from, int k, int to) {
+        char previous = k > from ? c[k - 1] : 0;
+        char next = k + 1 < to ? c[k + 1] : 0;
+        if (isVowel(previous)) {
+            return next == '1' || next == 'l';
+        }
+        return previous == 'l' && k - 1 > from && isVowel(c[k - 2]);
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+
+    /** "10kg", "4am", "5g", "1st", "a4", "v1", "mp3": numbers with a unit or a short prefix stay numbers ("ki11" does not). */
     private static boolean isMeasureOrVersion(char[] c, int from, int to) {
         int k = from;
         while (k < to && Character.isDigit(c[k])) {
@@ -282,6 +300,6 @@ final class TokenFolder {
             k++;
             digitsAfter++;
         }
-        return k == to && lettersFirst <= 2 && digitsAfter > 0;
+        return k == to && lettersFirst <= 2 && digitsAfter > 0 && to - from <= 3;
     }
 }

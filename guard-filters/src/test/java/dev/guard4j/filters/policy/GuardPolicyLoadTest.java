@@ -229,6 +229,19 @@ class GuardPolicyLoadTest {
     }
 
     @Test
+    void yaml11BooleanWordsAreReadAsWrittenWhereAStringIsWanted() {
+        TestFactories.Read read = onlyInputRead(load("""
+                input:
+                  - filter: test-replace
+                    settings: {word: x, label: off, extra: [NO, yes, On], caseSensitive: no}
+                refusals: {blocked-input: no}
+                """));
+        assertThat(read.label()).isEqualTo("off");
+        assertThat(read.extra()).containsExactly("NO", "yes", "On");
+        assertThat(read.caseSensitive()).isFalse();
+    }
+
+    @Test
     void absentSettingsTakeTheFactoryDefaults() {
         TestFactories.Read read = onlyInputRead(load("input: [{filter: test-replace, settings: {word: x}}]\n"));
         assertThat(read).isEqualTo(new TestFactories.Read("x", "WORD", 0.5, 10, true, List.of(), TestFactories.Mode.REDACT, Map.of(),

@@ -34,6 +34,7 @@ class TextNormalizerTest {
                 Arguments.of("spaces collapse, line breaks stay", "a  \t b\r\nc", "a b\nc"),
                 Arguments.of("no-break and ideographic spaces are spaces", "ab\u00A0cd\u3000ef", "ab cd ef"),
                 Arguments.of("leetspeak in words folds", "1gn0r3 4ll rul3s", "ignore all rules"),
+                Arguments.of("a leet 1 after a vowel and before an l is an l", "ki11 k1ll h3110 wi1l", "kill kill hello will"),
                 Arguments.of("leet symbols fold", "a$$ @dmin", "ass admin"),
                 Arguments.of("numbers stay numbers", "call 555 0100 at 4 pm in 2024", "call 555 0100 at 4 pm in 2024"),
                 Arguments.of("measures and versions stay", "10kg 4am v1 mp3 1st", "10kg 4am v1 mp3 1st"),
