@@ -2,6 +2,8 @@ package dev.guard4j.filters.pii;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds personal names with honest heuristics: runs of capitalised words scored by a title
@@ -14,6 +16,8 @@ import java.util.Set;
 final class NameRecognizer implements Recognizer {
 
     private static final int MAX_WORDS = 4;
+    private static final int SPEAKER_WINDOW = 300;
+    private static final Pattern SPEAKER_LINE = Pattern.compile("(?:^|\\n)[ >]*(\\p{Lu}[\\p{L}]{1,20}):[ \"]");
     private static final double LIST_ANCHOR = 0.6;
     private static final double LIST_MEMBER = 0.55;
     private static final Set<String> TITLES = words(
@@ -255,7 +259,8 @@ final class NameRecognizer implements Recognizer {
             return 0.75;
         }
         if (known > 0 && count > 1) {
-            return 0.65;
+            // "Quick Brown Fox": a listed word in the wrong place is weak evidence
+            return 0.45;
         }
         if (firstIsGiven) {
             return sentenceStart ? 0.5 : 0.6;
@@ -372,7 +377,18 @@ final class NameRecognizer implements Recognizer {
         if (end + 2 >= text.length() || text.charAt(end) != ':' || text.charAt(end + 1) != ' ') {
             return false;
         }
-        return !LABELS.contains(text.substring(start, end).toLowerCase(java.util.Locale.ROOT).split(" ")[0]);
+        if (LABELS.contains(text.substring(start, end).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        // one "Word: ..." line is a heading; a dialogue has other speaker lines nearby
+        Matcher other = SPEAKER_LINE.matcher(text);
+        other.region(Math.max(0, start - SPEAKER_WINDOW), Math.min(text.length(), end + SPEAKER_WINDOW));
+        while (other.find()) {
+            if (other.start(1) != start) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasMiddleInitial(String text, int[] words, int count) {

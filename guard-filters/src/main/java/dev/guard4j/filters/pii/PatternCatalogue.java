@@ -122,7 +122,7 @@ final class PatternCatalogue {
                 separator = c;
             }
         }
-        if (digits.length() < 13 || digits.length() > 19 || Checksums.allSame(digits.substring(1))) {
+        if (digits.length() < 13 || digits.length() > 19 || Checksums.allSame(digits)) {
             return false;
         }
         // a 13-digit number starting with 1 is more often an id or a timestamp than a card
