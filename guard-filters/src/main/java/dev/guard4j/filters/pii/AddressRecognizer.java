@@ -70,19 +70,20 @@ final class AddressRecognizer implements Recognizer {
             return;
         }
         String text = scan.text();
-        run(US_STYLE, text, regions, "pii.address-street", 0.75, out);
-        run(EURO_STYLE, text, regions, "pii.address-street-european", 0.7, out);
-        run(BOXES, text, regions, "pii.address-box", 0.6, out);
-        run(UNIT_ONLY, text, regions, "pii.address-unit", 0.55, out);
-        slots(text, regions, out);
+        int[] starts = scan.starts(Trigger.DIGIT);
+        run(US_STYLE, text, starts, "pii.address-street", 0.75, out);
+        run(EURO_STYLE, text, starts, "pii.address-street-european", 0.7, out);
+        run(BOXES, text, starts, "pii.address-box", 0.6, out);
+        run(UNIT_ONLY, text, starts, "pii.address-unit", 0.55, out);
+        slots(text, starts, out);
     }
 
-    private static void slots(String text, int[] regions, List<Candidate> out) {
+    private static void slots(String text, int[] starts, List<Candidate> out) {
         Matcher matcher = SLOT.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
+        for (int s = 0; s < starts.length; s += 2) {
+            matcher.region(starts[s], starts[s + 1]);
+            if (matcher.lookingAt()) {
                 String value = matcher.group(1);
                 boolean hasDigit = false;
                 for (int i = 0; i < value.length() && !hasDigit; i++) {
@@ -133,13 +134,18 @@ final class AddressRecognizer implements Recognizer {
         return extended;
     }
 
-    private static void run(Pattern pattern, String text, int[] regions, String detector, double score, List<Candidate> out) {
+    private static void run(Pattern pattern, String text, int[] starts, String detector, double score, List<Candidate> out) {
         Matcher matcher = pattern.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
+        int lastEnd = -1;
+        for (int s = 0; s < starts.length; s += 2) {
+            if (starts[s] < lastEnd) {
+                continue;
+            }
+            matcher.region(starts[s], starts[s + 1]);
+            if (matcher.lookingAt()) {
                 out.add(new Candidate(detector, "ADDRESS", matcher.start(), extendOverLines(text, matcher.end()), score, CONTEXT));
+                lastEnd = matcher.end();
             }
         }
     }
