@@ -35,7 +35,7 @@ final class AddressRecognizer implements Recognizer {
     private static final String LEADING_NUMBERS = "(?:\\d{1,6}\\s+){0,2}";
     private static final String UNIT = "(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Flat|Room|Rm)\\.?\\s?#?\\d{1,5}[A-Za-z]?";
     private static final String EURO_SUFFIX = "(?:katu|tie|kuja|gatan|gata|vägen|väg|veien|vei|vegen|vej|gade|straße|strasse|str\\.|weg|gasse"
-            + "|allee|platz|laan|straat|plein|gracht|utca|ulica|ring|damm|ufer|steig|stieg|torget|torg|plads|polku|rinne)";
+            + "|allee|platz|laan|straat|plein|gracht|utca|ulica|damm|ufer|steig|stieg|torget|torg|plads|polku|rinne)";
     private static final String EURO_PREFIX = "(?:Via|Viale|Piazza|Corso|Largo|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Calle|Avenida|Av\\.|Plaza"
             + "|Paseo|Camino|Carrer|Rua|Praça|Travessa|Ulica|ul\\.|Aleja|Str\\.|Strada|Bulevardul|Odos|Οδός|Πλατεία|Λεωφόρος)";
 
@@ -44,7 +44,7 @@ final class AddressRecognizer implements Recognizer {
             + "(?:,?\\s+" + UNIT + ")?"
             + "(?:,?\\s+" + WORD + "(?:\\s" + WORD + "){0,2},?\\s+[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?");
     private static final Pattern EURO_STYLE = Pattern.compile(
-            "(?<![\\w])" + LEADING_NUMBERS + "(?:[\\p{Lu}][\\p{Ll}]{1,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?"
+            "(?<![\\w])" + LEADING_NUMBERS + "(?:[\\p{Lu}][\\p{Ll}]{3,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?"
             + "|[\\p{Lu}][\\p{L}]{1,25}(?:\\s+[\\p{Lu}][\\p{L}]{1,25})?\\s+" + SEPARATE_SUFFIX + ")\\s+\\d{1,5}[A-Za-z]?\\.?(?![\\w])"
             + "(?:,?\\s+" + UNIT + ")?");
     private static final Pattern UNIT_ONLY = Pattern.compile("(?<![\\w])" + UNIT + "(?![\\w])");
