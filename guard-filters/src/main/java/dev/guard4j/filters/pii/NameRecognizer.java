@@ -34,6 +34,8 @@ final class NameRecognizer implements Recognizer {
     private static final List<String> INTRODUCING_PHRASES = List.of(
             "name is", "name's", "name:", "name?", "names are", "i'm", "i am", "this is", "call me", "named", "called",
             "maiden name is", "ask for", "speak to", "speak with", "talk to", "talk with");
+    /** Phrases after which even a lower-case word is a name. */
+    private static final List<String> LOWER_CASE_PHRASES = List.of("my name is ", "name: ", "name's ", "maiden name is ", "calls me ", "call me ");
     /** Line labels that look like a speaker ("Koppány: ...") but are not names. */
     private static final Set<String> LABELS = words(
             "note notes subject address phone email mail name date time re fwd fw warning error question answer user bot "
@@ -161,7 +163,12 @@ final class NameRecognizer implements Recognizer {
     /** Verbs that, right after a capitalised word, say it is a person. */
     private static final Set<String> PERSON_VERBS = words(
             "said says shouted asked replied told wrote lives lived explained added listed spent smiled laughed cried "
-            + "whispered married answered shouted texted called emailed");
+            + "whispered married answered shouted texted called emailed had began");
+    /** Words that open a sentence with a comma without being a name ("However, ..."). */
+    private static final Set<String> DISCOURSE = words(
+            "however also then now first second finally meanwhile sure great cool right look listen see well so "
+            + "still besides instead otherwise therefore thus hence indeed anyway alright fine agreed sadly luckily "
+            + "again today tomorrow yesterday tonight later earlier recently currently unfortunately honestly");
     /** A last word like these makes a capitalised run an organisation or a place, not a person. */
     private static final Set<String> NON_PERSON_SUFFIXES = words(
             "inc ltd llc plc corp corporation company co group holdings partners associates solutions services systems "
@@ -220,9 +227,56 @@ final class NameRecognizer implements Recognizer {
             i = end;
         }
         propagateThroughLists(text, runs);
+        lowerCaseAfterPhrases(scan, out);
         for (double[] run : runs) {
             if (run[3] > 0) {
                 out.add(new Candidate("pii.name", "NAME", (int) run[0], (int) run[1], run[3], CONTEXT));
+            }
+        }
+    }
+
+    /** "my name is borna jerković but ...": after a phrase that can only introduce a name, take up to three words. */
+    private static void lowerCaseAfterPhrases(TextScan scan, List<Candidate> out) {
+        String text = scan.text();
+        String lower = null;
+        for (String phrase : LOWER_CASE_PHRASES) {
+            if (lower == null) {
+                lower = scan.lowerCase();
+            }
+            int at = lower.indexOf(phrase);
+            while (at >= 0) {
+                int i = at + phrase.length();
+                while (i < text.length() && text.charAt(i) == ' ') {
+                    i++;
+                }
+                int start = i;
+                int end = i;
+                int words = 0;
+                while (words < 3 && i < text.length() && Character.isLowerCase(text.charAt(i))) {
+                    int wordEnd = i;
+                    while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '.')) {
+                        wordEnd++;
+                    }
+                    String word = text.substring(i, wordEnd).toLowerCase(java.util.Locale.ROOT);
+                    if (NOT_NAMES.contains(word) || wordEnd - i > 20) {
+                        break;
+                    }
+                    end = wordEnd;
+                    words++;
+                    i = wordEnd;
+                    if (i < text.length() && text.charAt(i) == ' ') {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                while (end > start && text.charAt(end - 1) == '.') {
+                    end--;
+                }
+                if (words > 0 && end > start) {
+                    out.add(new Candidate("pii.name", "NAME", start, end, 0.7, CONTEXT));
+                }
+                at = lower.indexOf(phrase, at + phrase.length());
             }
         }
     }
@@ -297,6 +351,9 @@ final class NameRecognizer implements Recognizer {
         }
         if (count == 1 && speakerLabel(text, start, words[count * 2 - 1])) {
             return 0.6;
+        }
+        if (count == 1 && vocative(text, start, words[1])) {
+            return 0.55;
         }
         if (previous != null && STRONG_INTRODUCERS.contains(previous) || introducedByPhrase(text, start)) {
             return 0.8;
@@ -442,6 +499,22 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** "Kuba, can I please speak to you": a word opening the text or a line, then a comma and a lower-case word. */
+    private static boolean vocative(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '>' || text.charAt(before) == '"')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n') {
+            return false;
+        }
+        if (end + 2 >= text.length() || text.charAt(end) != ',' || text.charAt(end + 1) != ' ' || !Character.isLowerCase(text.charAt(end + 2))) {
+            return false;
+        }
+        String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        return !word.endsWith("ly") && !DISCOURSE.contains(word) && !LABELS.contains(word);
     }
 
     private static boolean hasSurnameEnding(String word) {
