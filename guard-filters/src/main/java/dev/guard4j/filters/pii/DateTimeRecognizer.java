@@ -101,7 +101,7 @@ final class DateTimeRecognizer implements Recognizer {
         while (at >= 0) {
             for (String weekday : WEEKDAYS) {
                 int start = at + 3 - weekday.length();
-                if (start >= 0 && text.startsWith(weekday, start)
+                if (start >= 0 && (text.startsWith(weekday, start) || lowerCaseAfterCue(text, weekday, start))
                         && (start == 0 || !Character.isLetter(text.charAt(start - 1)))
                         && (at + 3 >= text.length() || !Character.isLetter(text.charAt(at + 3)))) {
                     add(out, "pii.date-weekday", start, at + 3, 0.6);
@@ -110,6 +110,19 @@ final class DateTimeRecognizer implements Recognizer {
             }
             at = text.indexOf("day", at + 3);
         }
+    }
+
+    /** "on friday": a lower-case weekday counts after a cue word, where it cannot be anything else. */
+    private static boolean lowerCaseAfterCue(String text, String weekday, int start) {
+        if (!text.regionMatches(true, start, weekday, 0, weekday.length())) {
+            return false;
+        }
+        for (String cue : List.of("on ", "next ", "last ", "this ", "every ", "by ", "until ")) {
+            if (start >= cue.length() && text.regionMatches(true, start - cue.length(), cue, 0, cue.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Candidate> out, String detector, int start, int end, double score) {

@@ -29,7 +29,13 @@ final class PhoneRecognizer implements Recognizer {
     /** "2021-05-21" is a date, not a phone number, and parsing it in every region is the costly part. */
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String[] CONTEXT = {"phone", "call", "tel", "mobile", "cell", "fax", "contact",
-        "reach", "desk", "office", "whatsapp", "sms", "dial", "text me", "landline", "ring"};
+        "reach", "desk", "office", "whatsapp", "sms", "dial", "text me", "landline", "ring", "answering", "message",
+        "registered", "voicemail", "hotline"};
+    /** Regions tried only when a phone word is near: parsing in many regions is slow and lets more digit runs pass. */
+    private static final List<String> MORE_REGIONS = List.of(
+            "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "IS", "IE", "PT", "PL", "CZ", "SK", "HU", "SI", "HR", "RS",
+            "RO", "BG", "GR", "TR", "RU", "UA", "EE", "LV", "LT", "LU", "IL", "ZA", "NG", "KE", "EG", "MA", "MX", "AR",
+            "CO", "CL", "PE", "NZ", "SG", "MY", "TH", "PH", "ID", "VN", "KR", "TW", "HK", "AE", "SA", "PK");
 
     @Override
     public List<String> categories() {
@@ -53,7 +59,11 @@ final class PhoneRecognizer implements Recognizer {
             }
             String raw = matcher.group();
             int digits = Checksums.digits(raw).length();
-            double score = digits >= MIN_DIGITS && digits <= MAX_DIGITS && !ISO_DATE.matcher(raw).matches() ? score(raw) : -1;
+            boolean plausible = digits >= MIN_DIGITS && digits <= MAX_DIGITS && !ISO_DATE.matcher(raw).matches();
+            double score = plausible ? score(raw) : -1;
+            if (plausible && score < 0 && nearPhoneWord(scan, matcher.start(), matcher.end()) && validInAny(raw, MORE_REGIONS)) {
+                score = 0.4;
+            }
             if (score > 0) {
                 out.add(new Candidate("pii.phone", "PHONE", matcher.start(), matcher.end(), score, CONTEXT));
                 lastEnd = matcher.end();
@@ -92,6 +102,20 @@ final class PhoneRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    private static boolean nearPhoneWord(TextScan scan, int start, int end) {
+        return scan.anyWordBetween(CONTEXT, start - PiiDetector.CONTEXT_BEFORE, start)
+                || scan.anyWordBetween(CONTEXT, end, end + PiiDetector.CONTEXT_AFTER);
+    }
+
+    private static boolean validInAny(String raw, List<String> regions) {
+        for (String region : regions) {
+            if (validIn(raw, region)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean validIn(String raw, String region) {
