@@ -215,6 +215,25 @@ class WordFilterTest {
     }
 
     @Test
+    void givesTheSameFindingsFromManyThreadsAtOnce() throws Exception {
+        List<String> texts = List.of("he K1LLS", "a skill", "k-i-l-l", "you a$$", "blow up the building", "nothing");
+        List<List<Finding>> expected = texts.stream().map(VIOLENCE::findings).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int task = 0; task < 200; task++) {
+                int index = task % texts.size();
+                results.add(pool.submit(() -> VIOLENCE.findings(texts.get(index)).equals(expected.get(index))));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void blocksTextLongerThanTheCap() {
         WordFilter filter = WordFilter.builder().profanity(Action.BLOCK).maxInputChars(10).build();
 
