@@ -70,6 +70,13 @@ final class CallRecord {
         reason = blocked.getMessage();
     }
 
+    /** Records a block raised by the model itself (a provider-side guardrail) as that filter's result. */
+    synchronized void modelBlocked(GuardBlockedException blocked) {
+        Content.Source source = blocked.stage() == Stage.INPUT ? Content.Source.USER : Content.Source.MODEL;
+        results.add(new FilterResult(blocked.stage(), blocked.filter(), source, -1, Verdict.Kind.BLOCK, blocked.reason(),
+                blocked.findings(), Duration.ZERO, false, null));
+    }
+
     synchronized void failed(Throwable error) {
         if (outcome == null) {
             outcome = Outcome.FAILED;

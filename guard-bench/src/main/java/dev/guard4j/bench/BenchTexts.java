@@ -14,7 +14,24 @@ final class BenchTexts {
             + "in the confirmation e-mail you sent on Tuesday. Thanks for your help, and sorry for the long message; "
             + "it has been a frustrating week with the delivery company losing two other parcels as well. ";
 
+    private static final String[] ENTITIES = {
+        "jane.doe@example.com", "+44 20 7946 0958", "4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32",
+        "AKIAIOSFODNN7EXAMPLF", "192.168.10.24"};
+
     private BenchTexts() {
+    }
+
+    /**
+     * Returns prose of exactly {@code length} characters with an entity (an e-mail, a phone, a
+     * card, an IBAN, an access key, an IP address) after every 700 characters.
+     */
+    static String proseWithEntities(int length) {
+        StringBuilder text = new StringBuilder(length + 64);
+        String prose = prose(700);
+        for (int entity = 0; text.length() < length; entity++) {
+            text.append(prose).append(" contact ").append(ENTITIES[entity % ENTITIES.length]).append(". ");
+        }
+        return text.substring(0, length);
     }
 
     /** Returns ordinary English prose of exactly {@code length} characters. */

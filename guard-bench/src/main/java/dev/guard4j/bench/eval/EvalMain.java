@@ -25,6 +25,7 @@ public final class EvalMain {
         suites.add(new InjectionSuite());
         suites.add(new ToxicitySuite());
         suites.add(new PiiSuite());
+        suites.add(new SecretsSuite());
         return suites;
     }
 

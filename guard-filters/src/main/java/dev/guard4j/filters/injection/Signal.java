@@ -1,5 +1,6 @@
 package dev.guard4j.filters.injection;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,11 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         HIDDEN_INSTRUCTION(false),
         ENCODED_PAYLOAD(false);
 
+        /** Whether signals of this kind look at markup and punctuation, which normalisation would fold away. */
+        boolean structural() {
+            return this == CHAT_TEMPLATE || this == MARKDOWN_EXFILTRATION || this == HIDDEN_INSTRUCTION;
+        }
+
         private final boolean jailbreak;
 
         Kind(boolean jailbreak) {
@@ -52,13 +58,30 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         return of(id, kind, weight, false, List.of(literals), "");
     }
 
-    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> leadList, String rest) {
+    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> rawLeads, String rawRest) {
+        // the normaliser strips accents from Latin letters ("précédentes" becomes "precedentes"), so the patterns must too
+        List<String> leadList = kind.structural() ? rawLeads : rawLeads.stream().map(Signal::stripLatinAccents).toList();
+        String rest = kind.structural() ? rawRest : stripLatinAccents(rawRest);
         StringBuilder regex = new StringBuilder(wordStart ? "\\b(?:" : "(?:");
         for (int i = 0; i < leadList.size(); i++) {
             regex.append(i == 0 ? "" : "|").append(Pattern.quote(leadList.get(i)));
         }
         regex.append(')').append(rest);
         return new Signal(id, kind, weight, leadList, Pattern.compile(regex.toString()));
+    }
+
+    static String stripLatinAccents(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && out.length() > 0 && Character.UnicodeScript.of(out.charAt(out.length() - 1)) == Character.UnicodeScript.LATIN) {
+                continue;
+            }
+            out.append(c);
+        }
+        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).replace("ß", "ss");
     }
 
     /** Returns the first match in the folded text, or {@code null}; runs the regex only when a lead occurs. */

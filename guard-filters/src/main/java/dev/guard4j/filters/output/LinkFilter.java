@@ -78,6 +78,9 @@ public final class LinkFilter implements OutputChecker {
     @Override
     public Verdict check(Content output) {
         String text = output.text();
+        if (!mayHoldUrl(text)) {
+            return Verdict.pass();
+        }
         List<Finding> findings = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         Matcher matcher = URL.matcher(text);
@@ -101,6 +104,19 @@ public final class LinkFilter implements OutputChecker {
             return Verdict.rewrite(redact(text, spans), findings);
         }
         return Verdict.block(findings.size() + " link(s) denied or able to carry data out", findings);
+    }
+
+    /** Returns whether the text has a scheme separator or a "www." at all: most answers have neither. */
+    private static boolean mayHoldUrl(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        for (int at = text.indexOf('.'); at >= 3; at = text.indexOf('.', at + 1)) {
+            if (text.regionMatches(true, at - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String classify(String url, boolean isImage) {

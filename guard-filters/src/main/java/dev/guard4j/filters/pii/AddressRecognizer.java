@@ -12,10 +12,27 @@ import java.util.regex.Pattern;
  */
 final class AddressRecognizer implements Recognizer {
 
+    /** Street suffixes (USPS and common British forms), as words. */
+    static final String STREET_SUFFIX_WORDS = "Street Avenue Road Boulevard Lane Drive Court Place Square Terrace Way Parkway "
+            + "Highway Circle Trail Crescent Close Row Alley Gardens Grove Hill Park Walk Mews Loop Pike Plaza Point Ridge Run "
+            + "Crossing Path Expressway Freeway Green Gate View Meadows Annex Arcade Bluff Bluffs Bottom Branch Bridge Brook "
+            + "Brooks Burg Burgs Bypass Camp Canyon Cape Causeway Center Centers Cliff Cliffs Common Commons Corner Corners "
+            + "Cove Coves Creek Crest Crossroad Curve Dale Dam Divide Estate Estates Extension Falls Ferry Field Fields Flat "
+            + "Flats Ford Fords Forest Forge Forges Fork Forks Fort Freeway Garden Gateway Glen Glens Harbor Harbors Haven "
+            + "Heights Hills Hollow Inlet Island Islands Isle Junction Junctions Key Keys Knoll Knolls Lake Lakes Landing "
+            + "Light Lights Lock Locks Lodge Mall Manor Manors Meadow Mill Mills Mission Motorway Mount Mountain Mountains "
+            + "Neck Orchard Oval Overpass Pass Passage Pine Pines Plain Plains Port Ports Prairie Radial Ramp Ranch Rapid "
+            + "Rapids Rest Ridges River Roads Route Shoal Shoals Shore Shores Skyway Spring Springs Spur Spurs Squares "
+            + "Station Stravenue Stream Streets Summit Throughway Trace Track Trafficway Tunnel Turnpike Underpass Union "
+            + "Unions Valley Valleys Viaduct Village Villages Ville Vista Walks Wall Ways Well Wells";
     private static final String WORD = "[\\p{Lu}][\\p{L}'’.-]{0,24}";
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq"
             + "|Terrace|Ter|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Crescent|Cres|Close|Row|Alley|Gardens|Grove"
-            + "|Hill|Park|Walk|Mews|Loop|Pike|Plaza|Point|Ridge|Run|Crossing|Path|Expressway|Freeway|Green|Gate|View|Meadows)";
+            + "|Str|" + STREET_SUFFIX_WORDS.replace(' ', '|') + ")";
+    /** Street words written apart from the name and before the number ("Piroska u. 97", "Hoog St 12"). */
+    private static final String SEPARATE_SUFFIX = "(?:u\\.|út|útja|utca|str\\.?|Str\\.?|St\\.?|ulica|gasse|straße|strasse|weg|vej|gade|gata|gatan"
+            + "|veien|vei|katu|tie|laan|straat|rue|via)";
+    private static final String LEADING_NUMBERS = "(?:\\d{1,6}\\s+){0,2}";
     private static final String UNIT = "(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Flat|Room|Rm)\\.?\\s?#?\\d{1,5}[A-Za-z]?";
     private static final String EURO_SUFFIX = "(?:katu|tie|kuja|gatan|gata|vägen|väg|veien|vei|vegen|vej|gade|straße|strasse|str\\.|weg|gasse"
             + "|allee|platz|laan|straat|plein|gracht|utca|ulica|ring|damm|ufer|steig|stieg|torget|torg|plads|polku|rinne)";
@@ -23,16 +40,23 @@ final class AddressRecognizer implements Recognizer {
             + "|Paseo|Camino|Carrer|Rua|Praça|Travessa|Ulica|ul\\.|Aleja|Str\\.|Strada|Bulevardul|Odos|Οδός|Πλατεία|Λεωφόρος)";
 
     private static final Pattern US_STYLE = Pattern.compile(
-            "(?<![\\w/.-])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+" + WORD + "){1,4}?\\s+" + SUFFIX + "\\b\\.?"
+            "(?<![\\w/.-])(?:\\d{1,6}\\s+)?\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+" + WORD + "){1,4}?\\s+" + SUFFIX + "\\b\\.?"
             + "(?:,?\\s+" + UNIT + ")?"
             + "(?:,?\\s+" + WORD + "(?:\\s" + WORD + "){0,2},?\\s+[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?");
     private static final Pattern EURO_STYLE = Pattern.compile(
-            "(?<![\\w])(?:[\\p{Lu}][\\p{Ll}]{1,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?)\\s+\\d{1,5}[A-Za-z]?(?![\\w])"
+            "(?<![\\w])" + LEADING_NUMBERS + "(?:[\\p{Lu}][\\p{Ll}]{1,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?"
+            + "|[\\p{Lu}][\\p{L}]{1,25}(?:\\s+[\\p{Lu}][\\p{L}]{1,25})?\\s+" + SEPARATE_SUFFIX + ")\\s+\\d{1,5}[A-Za-z]?\\.?(?![\\w])"
             + "(?:,?\\s+" + UNIT + ")?");
     private static final Pattern UNIT_ONLY = Pattern.compile("(?<![\\w])" + UNIT + "(?![\\w])");
     private static final Pattern BOXES = Pattern.compile(
             "(?<![\\w])(?:P\\.?\\s?O\\.?\\s+Box|PSC|CMR|Unit)\\s+\\d{1,6}(?:,\\s+Box\\s+\\d{1,6})?(?:\\s+(?:APO|FPO|DPO)\\s+A[AEP]\\s+\\d{5})?(?![\\w])");
     private static final String[] CONTEXT = {"address", "live", "lives", "street", "located", "ship", "mail", "deliver", "resid"};
+    /** After these phrases the rest of the clause is an address when it holds a number ("lives at 28919 136 Filadelfeos Str"). */
+    private static final Pattern SLOT = Pattern.compile(
+            "(?i)\\b(?:lives? (?:at|on)|address is|address:|located (?:at|on)|be sent to|sent to|corner of|ship(?:ped)? to|deliver(?:ed)? to|moved to)"
+            + "\\s+(?:the corner of\\s+)?([^\\n.,;:!?\"]{3,60})");
+    private static final int MAX_EXTRA_LINES = 3;
+    private static final int MAX_LINE = 40;
 
     @Override
     public List<String> categories() {
@@ -50,6 +74,63 @@ final class AddressRecognizer implements Recognizer {
         run(EURO_STYLE, text, regions, "pii.address-street-european", 0.7, out);
         run(BOXES, text, regions, "pii.address-box", 0.6, out);
         run(UNIT_ONLY, text, regions, "pii.address-unit", 0.55, out);
+        slots(text, regions, out);
+    }
+
+    private static void slots(String text, int[] regions, List<Candidate> out) {
+        Matcher matcher = SLOT.matcher(text);
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int r = 0; r < regions.length; r += 2) {
+            matcher.region(regions[r], regions[r + 1]);
+            while (matcher.find()) {
+                String value = matcher.group(1);
+                boolean hasDigit = false;
+                for (int i = 0; i < value.length() && !hasDigit; i++) {
+                    hasDigit = Character.isDigit(value.charAt(i));
+                }
+                int end = matcher.end(1);
+                while (end > matcher.start(1) && text.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                if (hasDigit) {
+                    out.add(new Candidate("pii.address-slot", "ADDRESS", matcher.start(1), end, 0.55, CONTEXT));
+                }
+            }
+        }
+    }
+
+    /** Extends an address over the short lines that follow it (unit, town, country and postcode), up to a blank line. */
+    private static int extendOverLines(String text, int end) {
+        int extended = end;
+        for (int line = 0; line < MAX_EXTRA_LINES; line++) {
+            int i = extended;
+            while (i < text.length() && (text.charAt(i) == ',' || text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= text.length() || text.charAt(i) != '\n') {
+                break;
+            }
+            i++;
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '>' || text.charAt(i) == '?' || text.charAt(i) == ',')) {
+                i++;
+            }
+            int lineEnd = text.indexOf('\n', i);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            while (lineEnd > i && text.charAt(lineEnd - 1) == ' ') {
+                lineEnd--;
+            }
+            if (lineEnd == i || lineEnd - i > MAX_LINE) {
+                break;
+            }
+            String content = text.substring(i, lineEnd);
+            if (content.indexOf('@') >= 0 || content.indexOf(':') >= 0 || !(Character.isUpperCase(content.charAt(0)) || Character.isDigit(content.charAt(0)))) {
+                break;
+            }
+            extended = lineEnd;
+        }
+        return extended;
     }
 
     private static void run(Pattern pattern, String text, int[] regions, String detector, double score, List<Candidate> out) {
@@ -58,7 +139,7 @@ final class AddressRecognizer implements Recognizer {
         for (int r = 0; r < regions.length; r += 2) {
             matcher.region(regions[r], regions[r + 1]);
             while (matcher.find()) {
-                out.add(new Candidate(detector, "ADDRESS", matcher.start(), matcher.end(), score, CONTEXT));
+                out.add(new Candidate(detector, "ADDRESS", matcher.start(), extendOverLines(text, matcher.end()), score, CONTEXT));
             }
         }
     }

@@ -291,7 +291,7 @@ final class Checksums {
         return "TRWAGMYFPDXBNJZSQVHLCKE".charAt(Integer.parseInt(number) % 23) == letter;
     }
 
-    /** German tax id (Steuer-ID): no leading zero, one digit repeated 2 or 3 times, ISO 7064 mod 11,10. */
+    /** German tax id (Steuer-ID): no leading zero, no digit more than three times, ISO 7064 mod 11,10. */
     static boolean germanTaxId(String digits) {
         if (digits.length() != 11 || digits.charAt(0) == '0') {
             return false;
@@ -300,21 +300,11 @@ final class Checksums {
         for (int i = 0; i < 10; i++) {
             counts[digits.charAt(i) - '0']++;
         }
-        int repeated = 0;
-        int missing = 0;
+        // the first ten digits never hold one digit more than three times (older ids repeat none)
         for (int count : counts) {
-            if (count >= 2) {
-                repeated++;
-                if (count > 3) {
-                    return false;
-                }
+            if (count > 3) {
+                return false;
             }
-            if (count == 0) {
-                missing++;
-            }
-        }
-        if (repeated != 1 || (missing != 1 && missing != 2)) {
-            return false;
         }
         int product = 10;
         for (int i = 0; i < 10; i++) {

@@ -2,6 +2,8 @@ package dev.guard4j.filters.pii;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds personal names with honest heuristics: runs of capitalised words scored by a title
@@ -14,12 +16,30 @@ import java.util.Set;
 final class NameRecognizer implements Recognizer {
 
     private static final int MAX_WORDS = 4;
+    private static final int SPEAKER_WINDOW = 300;
+    private static final Pattern SPEAKER_LINE = Pattern.compile("(?:^|\\n)[ >]*(\\p{Lu}[\\p{L}]{1,20}):[ \"]");
+    private static final double LIST_ANCHOR = 0.6;
+    private static final double LIST_MEMBER = 0.55;
     private static final Set<String> TITLES = words(
             "mr mrs ms miss mx dr prof sir madam dame lord lady rev fr sr sra srta herr frau mme mlle");
     private static final Set<String> INTRODUCERS = words(
-            "dear hi hello hey thanks thank regards sincerely signed name named called i'm im by with from cc attn attention "
+            "dear hi hello hey thanks thank regards sincerely signed name named called i'm im by with cc attn attention "
             + "contact ask tell met meet is am");
-    private static final Set<String> STRONG_INTRODUCERS = words("dear name named called i'm im attn attention signed");
+    private static final Set<String> STRONG_INTRODUCERS = words(
+            "dear name named called i'm im attn attention signed says said asked told producer director directed author by "
+            + "kid son daughter wife husband brother sister mother father mom dad friend boss colleague uncle aunt cousin "
+            + "grandma grandpa grandmother grandfather player singer actor actress founder ceo teacher doctor nurse "
+            + "neighbor neighbour partner client patient manager assistant lawyer spokesperson");
+    /** Phrases that end right before a name ("my name is", "call me"). */
+    private static final List<String> INTRODUCING_PHRASES = List.of(
+            "name is", "name's", "name:", "name?", "names are", "i'm", "i am", "this is", "call me", "named", "called",
+            "maiden name is", "ask for", "speak to", "speak with", "talk to", "talk with");
+    /** Line labels that look like a speaker ("Koppány: ...") but are not names. */
+    private static final Set<String> LABELS = words(
+            "note notes subject address phone email mail name date time re fwd fw warning error question answer user bot "
+            + "agent assistant system customer q a tip update summary example from to cc bcc website web mobile desk fax "
+            + "home work office tel telephone zip city state country status reason comment comments description title "
+            + "when where what who why how yes no ps nb important urgent attention attn step total price cost result e-mail");
     private static final Set<String> GIVEN = words(
             "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald "
             + "steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas "
@@ -84,9 +104,23 @@ final class NameRecognizer implements Recognizer {
             + "is are was were be been do does did have has had can could will would should shall might must let "
             + "after before during since until while also just only even still then than as at by for from in into of on "
             + "to with about over under up down out off again all any both each few more most other some such own same "
-            + "very too one two three four five six seven eight nine ten good bad happy my mine");
+            + "very too one two three four five six seven eight nine ten good bad happy my mine what's it's that's "
+            + "i'm i've i'll i'd you're you've he's she's let's there's here's who's don't can't won't isn't bot");
 
-    private static final String[] CONTEXT = {"name", "mr", "mrs", "ms", "dr", "dear", "signed", "contact", "patient", "customer"};
+    /** Names carry their own context rules (titles, introducers, verbs), so the generic boost is off. */
+    private static final String[] CONTEXT = {};
+    /** Verbs that, right after a capitalised word, say it is a person. */
+    private static final Set<String> PERSON_VERBS = words(
+            "said says shouted asked replied told wrote lives lived explained added listed spent smiled laughed cried "
+            + "whispered married answered shouted texted called emailed");
+    /** A last word like these makes a capitalised run an organisation or a place, not a person. */
+    private static final Set<String> NON_PERSON_SUFFIXES = words(
+            "inc ltd llc plc corp corporation company co group holdings partners associates solutions services systems "
+            + "technologies technology consulting investments capital bank insurance union orchestra band university "
+            + "college school institute foundation agency society association council committee hospital clinic labs "
+            + "media studios records magazine news times journal springs city county island islands mountains valley "
+            + "river lake beach airport station square street road avenue lane drive court boulevard stripes pleasures "
+            + "republic kingdom states statement info " + AddressRecognizer.STREET_SUFFIX_WORDS.toLowerCase(java.util.Locale.ROOT));
 
     @Override
     public List<String> categories() {
@@ -98,6 +132,7 @@ final class NameRecognizer implements Recognizer {
         String text = scan.text();
         int i = 0;
         int n = text.length();
+        List<double[]> runs = new java.util.ArrayList<>();
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isUpperCase(c) || (i > 0 && isNameChar(text.charAt(i - 1)))) {
@@ -132,12 +167,43 @@ final class NameRecognizer implements Recognizer {
             }
             int start = words[0];
             int end = words[count * 2 - 1];
-            double score = score(text, words, count);
-            if (score > 0) {
-                out.add(new Candidate("pii.name", "NAME", start, end, score, CONTEXT));
-            }
+            runs.add(new double[] {start, end, count, score(text, words, count)});
             i = end;
         }
+        propagateThroughLists(text, runs);
+        for (double[] run : runs) {
+            if (run[3] > 0) {
+                out.add(new Candidate("pii.name", "NAME", (int) run[0], (int) run[1], run[3], CONTEXT));
+            }
+        }
+    }
+
+    /**
+     * "Kateřina, James, Christopher and Terri": single words joined by commas or "and" to a
+     * word already taken for a given name are names too.
+     */
+    private static void propagateThroughLists(String text, List<double[]> runs) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < runs.size(); r++) {
+                double[] run = runs.get(r);
+                if (run[3] >= LIST_MEMBER || run[3] == 0 || run[2] != 1) {
+                    continue;
+                }
+                boolean linked = r > 0 && runs.get(r - 1)[3] >= LIST_ANCHOR && joinedAsList(text, (int) runs.get(r - 1)[1], (int) run[0])
+                        || r + 1 < runs.size() && runs.get(r + 1)[3] >= LIST_ANCHOR && joinedAsList(text, (int) run[1], (int) runs.get(r + 1)[0]);
+                if (linked) {
+                    run[3] = LIST_MEMBER;
+                }
+            }
+        }
+    }
+
+    private static boolean joinedAsList(String text, int leftEnd, int rightStart) {
+        if (rightStart <= leftEnd || rightStart - leftEnd > 6) {
+            return false;
+        }
+        String between = text.substring(leftEnd, rightStart);
+        return between.equals(", ") || between.equals(" and ") || between.equals(", and ") || between.equals(" & ");
     }
 
     private static double score(String text, int[] words, int count) {
@@ -156,7 +222,34 @@ final class NameRecognizer implements Recognizer {
         if (previous != null && TITLES.contains(previous)) {
             return 0.85;
         }
-        if (previous != null && STRONG_INTRODUCERS.contains(previous)) {
+        String last = lowerWord(text, words[count * 2 - 2], words[count * 2 - 1]);
+        if (NON_PERSON_SUFFIXES.contains(last.endsWith(".") ? last.substring(0, last.length() - 1) : last)) {
+            return 0;
+        }
+        if (beforeOrganisationWord(text, words[count * 2 - 1])) {
+            return 0;
+        }
+        if (afterNumber(text, start)) {
+            // "24 Clarke Avenue", "Suite 541 6343 Skogstien": a capitalised word after a number is a street or a place
+            return 0;
+        }
+        if (hasMiddleInitial(text, words, count)) {
+            return 0.8;
+        }
+        String following = nextWord(text, words[count * 2 - 1]);
+        if (following != null && PERSON_VERBS.contains(following)) {
+            return 0.7;
+        }
+        if (count > 1 && count <= 3 && aloneOnLineBeforeAddress(text, start, words[count * 2 - 1])) {
+            return 0.65;
+        }
+        if (("at".equals(previous) || "to".equals(previous)) && PERSON_VERBS.contains(wordBefore(text, start, 2))) {
+            return 0.65;
+        }
+        if (count == 1 && speakerLabel(text, start, words[count * 2 - 1])) {
+            return 0.6;
+        }
+        if (previous != null && STRONG_INTRODUCERS.contains(previous) || introducedByPhrase(text, start)) {
             return 0.8;
         }
         if (firstIsGiven && lastIsSurname) {
@@ -166,13 +259,15 @@ final class NameRecognizer implements Recognizer {
             return 0.75;
         }
         if (known > 0 && count > 1) {
-            return 0.65;
+            // "Quick Brown Fox": a listed word in the wrong place is weak evidence
+            return 0.45;
         }
         if (firstIsGiven) {
             return sentenceStart ? 0.5 : 0.6;
         }
         if (known > 0) {
-            return sentenceStart ? 0.3 : 0.5;
+            // a lone surname is as often a company ("Clark, Romero and Hall") as a person
+            return sentenceStart ? 0.3 : 0.45;
         }
         if (previous != null && INTRODUCERS.contains(previous) && count > 1) {
             return 0.55;
@@ -194,6 +289,10 @@ final class NameRecognizer implements Recognizer {
             char c = text.charAt(end);
             if (Character.isLowerCase(c)) {
                 lower++;
+            } else if ((c == '\'' || c == '’') && end + 1 < text.length() && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S')
+                    && (end + 2 >= text.length() || !Character.isLetter(text.charAt(end + 2)))) {
+                // a possessive ("Asya's") ends the name
+                break;
             } else if ((c == '\'' || c == '-' || c == '’') && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1))) {
                 lower++;
             } else if (!Character.isLetter(c)) {
@@ -210,6 +309,139 @@ final class NameRecognizer implements Recognizer {
         return lower > 0 && end - at <= 30 ? end : -1;
     }
 
+    /** "Civic Impulse LLC", "Fuse TV": a run followed by an acronym or a company word is not a person. */
+    private static boolean beforeOrganisationWord(String text, int end) {
+        if (end >= text.length() || text.charAt(end) != ' ') {
+            return false;
+        }
+        int wordEnd = end + 1;
+        boolean allCaps = true;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd)) && wordEnd - end < 16) {
+            allCaps &= Character.isUpperCase(text.charAt(wordEnd));
+            wordEnd++;
+        }
+        int length = wordEnd - end - 1;
+        if (length == 0) {
+            return false;
+        }
+        String word = text.substring(end + 1, wordEnd).toLowerCase(java.util.Locale.ROOT);
+        return (allCaps && length >= 2 && length <= 5) || NON_PERSON_SUFFIXES.contains(word);
+    }
+
+    private static boolean introducedByPhrase(String text, int start) {
+        int end = start;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        String before = text.substring(Math.max(0, end - 20), end).toLowerCase(java.util.Locale.ROOT);
+        for (String phrase : INTRODUCING_PHRASES) {
+            if (before.endsWith(phrase)) {
+                int at = before.length() - phrase.length();
+                if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Returns the {@code n}-th word before {@code start} (1 is the previous word), lower-cased, or an empty string. */
+    private static String wordBefore(String text, int start, int n) {
+        int i = start;
+        String word = "";
+        for (int k = 0; k < n; k++) {
+            while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
+                if (start - i > 8) {
+                    return "";
+                }
+                i--;
+            }
+            int end = i;
+            while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                i--;
+            }
+            word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+        }
+        return word;
+    }
+
+    /** "Koppány: Who are you?": a capitalised word opening a line and followed by a colon names a speaker. */
+    private static boolean speakerLabel(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '>')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n') {
+            return false;
+        }
+        if (end + 2 >= text.length() || text.charAt(end) != ':' || text.charAt(end + 1) != ' ') {
+            return false;
+        }
+        if (LABELS.contains(text.substring(start, end).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        // one "Word: ..." line is a heading; a dialogue has other speaker lines nearby
+        Matcher other = SPEAKER_LINE.matcher(text);
+        other.region(Math.max(0, start - SPEAKER_WINDOW), Math.min(text.length(), end + SPEAKER_WINDOW));
+        while (other.find()) {
+            if (other.start(1) != start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasMiddleInitial(String text, int[] words, int count) {
+        for (int w = 1; w < count - 1; w++) {
+            if (words[w * 2 + 1] - words[w * 2] == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean afterNumber(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && i < start - 1 && Character.isDigit(text.charAt(i));
+    }
+
+    private static String nextWord(String text, int end) {
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ' && i - end < 3) {
+            i++;
+        }
+        int wordEnd = i;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd)) && wordEnd - i < 12) {
+            wordEnd++;
+        }
+        return wordEnd > i ? text.substring(i, wordEnd).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** A line holding only the name, with an address line (a number or "P.O.") right after: a letter head or a label. */
+    private static boolean aloneOnLineBeforeAddress(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '>')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n') {
+            return false;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        if (after >= text.length() || text.charAt(after) != '\n') {
+            return false;
+        }
+        while (after < text.length() && (text.charAt(after) == '\n' || text.charAt(after) == ' ' || text.charAt(after) == '>')) {
+            after++;
+        }
+        return after < text.length() && (Character.isDigit(text.charAt(after)) || text.startsWith("P.O", after));
+    }
+
     private static boolean atSentenceStart(String text, int start) {
         int i = start - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == '>' || text.charAt(i) == '(')) {
@@ -221,7 +453,7 @@ final class NameRecognizer implements Recognizer {
     private static String previousWord(String text, int start) {
         int end = start - 1;
         while (end >= 0 && (text.charAt(end) == ' ' || text.charAt(end) == '.' || text.charAt(end) == ',' || text.charAt(end) == ':')) {
-            if (start - end > 4) {
+            if (start - end > 6) {
                 return null;
             }
             end--;

@@ -54,7 +54,7 @@ final class PatternCatalogue {
         List<Recognizer> all = new ArrayList<>();
         // cards: 13-19 digits with one kind of separator; Luhn confirms, anything else is dropped
         all.add(rule("credit-card", "CREDIT_DEBIT_CARD_NUMBER",
-                B + "[1-6]\\d{3}(?:[ -]?\\d){9,15}" + E, 0.3, confirmIf(PatternCatalogue::cardNumber, 1.0), CARD_CONTEXT));
+                B + "(?:[1-6]\\d{12,18}|[1-6]\\d{3}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}|3\\d{3}([ -])\\d{6}\\2\\d{4,5})" + E, 0.3, confirmIf(PatternCatalogue::cardNumber, 1.0), CARD_CONTEXT));
         all.add(rule("card-cvv", "CREDIT_DEBIT_CARD_CVV",
                 "(?i)\\b(?:cvv2?|cvc2?|cid|security code|card verification(?: code| value)?)\\W{1,10}(\\d{3,4})\\b", 1, 0.85, Check.NONE, NONE));
         all.add(rule("card-expiry", "CREDIT_DEBIT_CARD_EXPIRY",
@@ -93,6 +93,7 @@ final class PatternCatalogue {
         all.add(rule("sg-nric-fin", "SG_NRIC_FIN", "(?i)\\b[STFGM]\\d{7}[A-Z]\\b", 0.5, Check.NONE, NRIC_CONTEXT));
         all.add(rule("sg-nric-fin-weak", "SG_NRIC_FIN", "\\b[A-EH-LN-RU-Z]\\d{7}[A-Z]\\b", 0.05, Check.NONE, NRIC_CONTEXT));
         all.add(rule("in-pan", "IN_PAN", "\\b[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z]\\b", 0.5, Check.NONE, PAN_CONTEXT));
+        all.add(rule("in-pan-weak", "IN_PAN", "\\b[A-Z]{5}\\d{3,4}[A-Z]\\b", 0.1, Check.NONE, PAN_CONTEXT));
         all.add(rule("crypto-btc-legacy", "CRYPTO", "\\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\\b", 0.5, confirmIf(Checksums::base58Check, 1.0), CRYPTO_CONTEXT));
         all.add(rule("crypto-btc-segwit", "CRYPTO", "(?i)\\bbc1[a-z0-9]{6,87}\\b", 0.5, confirmIf(Checksums::bech32, 1.0), CRYPTO_CONTEXT));
         all.add(new PatternRecognizer("mac-address", "MAC_ADDRESS", Pattern.compile(
@@ -121,7 +122,7 @@ final class PatternCatalogue {
                 separator = c;
             }
         }
-        if (digits.length() < 13 || digits.length() > 19 || Checksums.allSame(digits.substring(1))) {
+        if (digits.length() < 13 || digits.length() > 19 || Checksums.allSame(digits)) {
             return false;
         }
         // a 13-digit number starting with 1 is more often an id or a timestamp than a card

@@ -21,7 +21,7 @@ final class PhoneRecognizer implements Recognizer {
     private static final long MAX_TRIES = 1000;
     /** Regions whose national formats are tried; international (+) numbers of any region are found with the first. */
     private static final List<String> REGIONS = List.of("US", "GB", "DE", "FR", "IN", "IL", "BR", "JP", "CN", "AU", "IT", "ES", "NL");
-    private static final String[] CONTEXT = {"phone", "call", "tel", "mobile", "cell", "fax", "number", "contact",
+    private static final String[] CONTEXT = {"phone", "call", "tel", "mobile", "cell", "fax", "contact",
         "reach", "desk", "office", "whatsapp", "sms", "dial", "text me", "landline", "ring"};
 
     @Override

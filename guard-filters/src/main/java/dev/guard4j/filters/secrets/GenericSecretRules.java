@@ -24,16 +24,16 @@ final class GenericSecretRules {
             + "|access_key|accesskey|access-key|encryption_key|signing_key|master_key";
     private static final String NAME_WORD = "(?:pass|pwd|secret|token|api[_\\-]?key|auth|cred|private[_\\-]?key|access[_\\-]?key"
             + "|encryption_key|signing_key|master_key)";
-    private static final String VALUE = "(?:\"([^\"\\r\\n]{1,200})\"|'([^'\\r\\n]{1,200})'|`([^`\\r\\n]{1,200})`|([^\\s'\"`,;]{1,200}))";
+    private static final String VALUE = "(?:\"([^\"\\r\\n]{1,200})\"|'([^'\\r\\n]{1,200})'|`([^`\\r\\n]{1,200})`|([^\\s'\"`,;<]{1,200}))";
 
     /** Name segments that make a name about a secret rather than the secret itself. */
-    private static final Set<String> STOP_SEGMENTS = Set.of("id", "ids", "name", "names", "url", "uri", "urls", "path", "file",
-            "filename", "dir", "length", "len", "size", "type", "types", "version", "public", "pub", "format", "hash", "event",
-            "field", "fields", "label", "placeholder", "prompt", "policy", "mode", "count", "hint", "regex", "pattern", "expiry",
-            "expires", "expiration", "timeout", "ttl", "endpoint", "header", "prefix", "suffix", "csrf", "xsrf", "source",
-            "template", "provider", "method", "store", "ref", "arn", "location", "env", "var", "variable", "policy", "enabled",
-            "required", "strength", "reset", "confirm", "confirmation", "min", "max", "rule", "rules", "validator", "error",
-            "message", "input", "button", "class", "style", "icon", "type", "manager", "service", "endpoint", "key_id", "keyid",
+    private static final Set<String> STOP_SEGMENTS = Set.of("id", "ids", "name", "names", "url", "uri", "urls", "path", "file", "filename", "dir", "length", "len",
+            "size", "type", "types", "version", "public", "pub", "format", "hash", "event", "field", "fields", "label",
+            "placeholder", "prompt", "policy", "mode", "count", "hint", "regex", "pattern", "expiry", "expires",
+            "expiration", "timeout", "ttl", "endpoint", "header", "prefix", "suffix", "csrf", "xsrf", "source",
+            "template", "provider", "method", "store", "ref", "arn", "location", "env", "var", "variable", "enabled",
+            "required", "strength", "reset", "confirm", "confirmation", "min", "max", "rule", "rules", "validator",
+            "error", "message", "input", "button", "class", "style", "icon", "manager", "service", "key_id", "keyid",
             "usage", "limit", "status", "state", "changed", "chars", "characters", "retry", "attempts");
     /** Whole words that hold a secret word but are not about secrets. */
     private static final Set<String> FALSE_FRIENDS = Set.of("compass", "bypass", "surpass", "encompass", "passenger", "passage",
@@ -43,7 +43,7 @@ final class GenericSecretRules {
     private static final Pattern SECRET_WORD = Pattern.compile(
             "password|passwd|passphrase|passcode|pass|pwd|secrete?|token|apikey|privatekey|accesskey|secretkey|authkey|encryptionkey"
                     + "|signingkey|masterkey|credentials?|creds?|auth");
-    private static final Pattern PASSWORD_WORD = Pattern.compile("password|passwd|passphrase|passcode|pass|pwd|secrete?");
+    private static final Pattern PASSWORD_WORD = Pattern.compile("password|passwd|passphrase|passcode|pass|pwd");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[_.\\-\\s\\[\\]$@]+");
     /** Words that say a value is an example. */
     private static final Pattern DUMMY = Pattern.compile("(?i)fake|example|dummy|sample|placeholder|your[_\\-]|insert|redacted|changeme|xxxx|\\*\\*\\*\\*");
@@ -58,14 +58,15 @@ final class GenericSecretRules {
         List<String> keywords = List.of(KEYWORDS.split("\\|"));
         List<SecretRule> rules = new ArrayList<>();
         rules.add(new SecretRule("generic-secret", SecretRuleCatalog.SECRET,
-                Pattern.compile("(?i)" + NAME_WORD + "[\\w.\\-]{0,40}(?:\\[\\d{0,4}\\])?['\"]?[ \\t]{0,3}"
-                        + "(?:>\\s{0,6}|(?:=>|:{1,3}=|\\?=|\\.=|!==?|===?|=|:)[ \\t]{0,6}@?|[ \\t]{1,3}@?(?=[\"'`]))" + VALUE),
+                Pattern.compile("(?i)" + NAME_WORD + "[\\w.\\-]{0,40}(?:\\[\\d{0,4}\\])?(?:[ \\t]{1,3}[A-Za-z]{1,20}(?=[ \\t]{0,3}:?=))?['\"]?[ \\t]{0,12}"
+                        + "(?:>\\s{0,6}|(?:=>|:{1,3}=|\\?=|\\.=|!==?|===?|=|:)[ \\t]{0,6}@?|(?<=['\"])[ \\t]{0,3},[ \\t]{0,3}(?=[\"'])"
+                        + "|[ \\t]{1,3}@?(?=[\"'`]))" + VALUE),
                 keywords, false, 0, 320, 0, 0.7, (text, match, value) -> acceptAssignment(text, match.start(), match, value)));
         rules.add(new SecretRule("generic-secret", SecretRuleCatalog.SECRET,
                 Pattern.compile("(?i)(?:\"([^\"\\r\\n]{1,200})\"|'([^'\\r\\n]{1,200})')[ \\t]{0,3}[!=]==?[ \\t]{0,3}[\\w.\\-]{0,40}?" + NAME_WORD),
                 keywords, false, 260, 60, 0, 0.7, (text, match, value) -> acceptAssignment(text, match.end() - 1, match, value)));
         rules.add(new SecretRule("password-in-prose", SecretRuleCatalog.PASSWORD,
-                Pattern.compile("(?i)(?<![\\w])(?:password|passwd|passcode|passphrase|pwd)[ \\t]{1,3}(?:is|was|=|:)[ \\t]{1,3}[\"'`]?([^\\s\"'`]{4,64}?)[\"'`.,;!?]?(?=\\s|$)"),
+                Pattern.compile("(?i)(?<![\\w])(?:password|passwd|passcode|passphrase|pwd)[ \\t]{1,3}(?:is|was|:)[ \\t]{1,3}[\"'`]?([^\\s\"'`]{4,64}?)[\"'`.,;!?]?(?=\\s|$)"),
                 List.of("password", "passwd", "passcode", "passphrase", "pwd"), false, 0, 100, 0, 0.75,
                 (text, match, value) -> proseSecret(value)));
         return rules;
@@ -77,9 +78,39 @@ final class GenericSecretRules {
         if (!secretName(name)) {
             return false;
         }
-        boolean quoted = match.start(4) < 0;
+        if (xmlElementWithoutTag(text, at, match)) {
+            return false;
+        }
+        boolean quoted = match.groupCount() < 4 || match.start(4) < 0;
         boolean passwordLike = PASSWORD_WORD.matcher(name.toLowerCase(Locale.ROOT)).find();
         return realValue(value, quoted, passwordLike);
+    }
+
+    /** Returns whether a "name>value" match lacks the "<" that would make the name an XML element. */
+    private static boolean xmlElementWithoutTag(CharSequence text, int at, MatchResult match) {
+        int valueStart = match.end();
+        for (int g = 1; g <= match.groupCount(); g++) {
+            if (match.start(g) >= 0) {
+                valueStart = match.start(g);
+                break;
+            }
+        }
+        int operator = -1;
+        for (int i = match.start(); i < valueStart; i++) {
+            char c = text.charAt(i);
+            if (c == '>' || c == '=' || c == ':' || c == ',') {
+                operator = i;
+                break;
+            }
+        }
+        if (operator < 0 || text.charAt(operator) != '>' || operator > 0 && "=-".indexOf(text.charAt(operator - 1)) >= 0) {
+            return false;
+        }
+        int nameStart = at;
+        while (nameStart > 0 && nameChar(text.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        return nameStart == 0 || text.charAt(nameStart - 1) != '<';
     }
 
     /** Returns the identifier that surrounds position {@code at}. */
@@ -134,6 +165,10 @@ final class GenericSecretRules {
             return false;
         }
         if (v.matches("\\$\\{[^}]*}|\\$\\(?[A-Za-z_][\\w.]*\\)?|\\{\\{.*}}|%\\(?\\w*\\)?[sd]|<[^>]*>|\\[[A-Za-z_ \\-]+]|%[A-Za-z_]+%")) {
+            return false;
+        }
+        // an environment variable's name or a SOPS-encrypted value is not the secret itself
+        if (v.matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+") || v.startsWith("ENC[")) {
             return false;
         }
         if (!quoted) {

@@ -21,7 +21,7 @@ final class SecretRuleCatalog {
     static final String AWS_SECRET_KEY = "AWS_SECRET_KEY";
 
     /** Not preceded by a letter or digit: a token starts at a word boundary. */
-    private static final String LEFT = "(?<![A-Za-z0-9])";
+    private static final String LEFT = "(?<![A-Za-z0-9.])";
     /** Not followed by a token character: the token ends here. */
     private static final String RIGHT = "(?![A-Za-z0-9_\\-])";
     /** A name starts at a word boundary or at a camelCase hump (so "SetSysctl" does not hold "etsy"). */
@@ -29,7 +29,7 @@ final class SecretRuleCatalog {
     /** The rest of a name after the provider's word, allowing a type between name and operator ("var x string ="). */
     private static final String NAME_TAIL = "[\\w.\\-]{0,30}(?:[ \\t]{1,3}[\\w.\\-]{1,20}){0,2}";
     /** An assignment in any of the usual syntaxes (=, :, :=, ::=, ?=, .=, =>, XML element, comma in a call). */
-    private static final String ASSIGN = "(?:\\[\\d{0,4}\\])?['\"]?[ \\t]{0,3}(?:=>|:{1,3}=|\\?=|\\.=|=|:|>|,|\\|\\||[ \\t](?=[\"'`]))[`'\"\\s=@]{0,6}";
+    private static final String ASSIGN = "(?:\\[\\d{0,4}\\])?['\"]?[ \\t]{0,12}(?:=>|:{1,3}=|\\?=|\\.=|=|:|>|,|\\|\\||[ \\t]{1,3})[`'\"\\s=@]{0,6}";
     /** A value ends at a quote, a separator, an escaped newline or the end of the text. */
     private static final String VALUE_END = "(?=[`'\"\\s;,)<>\\]}|&]|\\\\[nrt]|$)";
 
@@ -70,21 +70,23 @@ final class SecretRuleCatalog {
         {"gitlab-pat", "glpat-[\\w\\-]{20}(?:[\\w\\-]{7,280}\\.[0-9a-z]{2}[0-9a-z]{7})?", "glpat-"},
         {"gitlab-pipeline-trigger-token", "glptt-[0-9a-zA-Z_\\-]{40}", "glptt-"},
         {"gitlab-runner-token", "glrt-[\\w\\-]{20}(?:[\\w\\-]{7,280}\\.[0-9a-z]{2}[0-9a-z]{7})?", "glrt-"},
-        {"gitlab-runner-registration-token", "GR1348941[\\w\\-]{20}", "GR1348941"},
-        {"gitlab-cicd-job-token", "glcbt-(?:[0-9a-fA-F]{1,5}_)?[\\w\\-]{20}", "glcbt-"},
+        {"gitlab-runner-registration-token", "GR1348941[\\w\\-]{19,49}[A-Za-z0-9]", "GR1348941"},
+        {"gitlab-cicd-job-token", "glcbt-[\\w\\-]{20,30}", "glcbt-"},
         {"gitlab-deploy-token", "gldt-[\\w\\-]{20}", "gldt-"},
         {"gitlab-feed-token", "glft-[\\w\\-]{20}", "glft-"},
         {"gitlab-incoming-mail-token", "glimt-[\\w\\-]{25}", "glimt-"},
         {"gitlab-kubernetes-agent-token", "glagent-[\\w\\-]{50,}", "glagent-"},
         {"gitlab-oauth-app-secret", "gloas-[\\w\\-]{64}", "gloas-"},
-        {"gitlab-scim-token", "glsoat-[\\w\\-]{20}", "glsoat-"},
+        {"gitlab-scim-token", "glsoat-[\\w\\-]{19,49}[A-Za-z0-9]", "glsoat-"},
         {"gitlab-feature-flag-token", "glffct-[\\w\\-]{20}", "glffct-"},
         {"gitlab-session-cookie", "_gitlab_session=[0-9a-z]{32}", "_gitlab_session="},
+        {"softlayer-api-url-key", "api\\.softlayer\\.com/soap/v3(?:\\.1)?/[a-z0-9]{64}", "api.softlayer.com"},
+        {"discord-bot-token", "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}", "MD|MT|Mj|Mz|ND|NT|Nj|Nz|OD|OT|Oj|Oz"},
         {"bitbucket-app-password", "ATBB[A-Za-z0-9_=.\\-]{32}", "ATBB"},
         {"circleci-personal-token", "CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}", "CCIPAT_"},
         {"atlassian-api-token-v2", "ATATT3[A-Za-z0-9_\\-=]{186}", "ATATT3"},
         {"sourcegraph-access-token", "sgp_(?:[A-Fa-f0-9]{16}_|local_)?[A-Fa-f0-9]{40}", "sgp_"},
-        {"sonar-api-token", "sq[pua]_[a-f0-9]{40}", "sqp_|squ_|sqa_"},
+        {"sonar-api-token", "sq[pua]_[A-Za-z0-9]{40}", "sqp_|squ_|sqa_"},
         {"linear-api-key", "lin_api_[A-Za-z0-9]{40}", "lin_api_"},
         {"postman-api-token", "PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}", "PMAK-"},
         {"readme-api-token", "rdme_[a-z0-9]{70}", "rdme_"},
@@ -115,9 +117,9 @@ final class SecretRuleCatalog {
         {"shippo-api-token", "shippo_(?:live|test)_[a-fA-F0-9]{40}", "shippo_"},
         {"lob-api-key", "(?:live|test)_(?:pub_)?[a-f0-9]{31,35}", "live_|test_"},
         // chat, mail and payments
-        {"slack-bot-token", "xoxb-\\d{8,13}-[A-Za-z0-9\\-]{10,250}", "xoxb-"},
-        {"slack-user-token", "xoxp-\\d{8,13}-[A-Za-z0-9\\-]{10,250}", "xoxp-"},
-        {"slack-legacy-token", "xox[aors]-(?:\\d{1,13}-)?[A-Za-z0-9\\-]{10,250}", "xoxa-|xoxo-|xoxr-|xoxs-"},
+        {"slack-bot-token", "xoxb-\\d{8,13}-[A-Za-z0-9\\-]{9,249}[A-Za-z0-9]", "xoxb-"},
+        {"slack-user-token", "xox[pe]-\\d{6,13}-[A-Za-z0-9\\-]{9,249}[A-Za-z0-9]", "xoxp-|xoxe-"},
+        {"slack-legacy-token", "xox[aors]-\\d{1,13}-[A-Za-z0-9\\-]{9,249}[A-Za-z0-9]", "xoxa-|xoxo-|xoxr-|xoxs-"},
         {"slack-config-token", "xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,300}", "xoxe.xox"},
         {"slack-config-refresh-token", "xoxe-\\d-[A-Za-z0-9]{100,300}", "xoxe-"},
         {"slack-app-token", "(?i:xapp-\\d-[A-Z0-9]{1,20}-\\d{1,20}-[a-z0-9]{10,100})", "xapp-"},
@@ -156,7 +158,7 @@ final class SecretRuleCatalog {
         {"pinecone-api-key", "pcsk_[A-Za-z0-9_]{50,90}", "pcsk_"},
         // package registries
         {"npm-access-token", "npm_[A-Za-z0-9]{36}", "npm_"},
-        {"pypi-upload-token", "pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_\\-]{70,1000}", "pypi-"},
+        {"pypi-upload-token", "pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_\\-]{50,1000}", "pypi-"},
         {"nuget-api-key", "oy2[a-z0-9]{43}", "oy2"},
         {"rubygems-api-token", "rubygems_[a-f0-9]{48}", "rubygems_"},
         {"dockerhub-pat", "dckr_pat_[A-Za-z0-9_\\-]{27}", "dckr_pat_"},
@@ -169,13 +171,13 @@ final class SecretRuleCatalog {
 
     /** Values recognised by the provider name they are assigned to: id, value pattern, names ('|'-separated). */
     private static final String[][] NAMED = {
-        {"aws-secret-access-key", "[A-Za-z0-9/+=]{40}", "aws_secret|aws-secret|awssecret|secret_access_key|secret-access-key|secretaccesskey|aws_secret_key"},
+        {"aws-secret-access-key", "[A-Za-z0-9/+=]{40}", "aws_secret|aws-secret|awssecret|aws_access_key|aws-access-key|secret_access_key|secret-access-key|secretaccesskey|aws_secret_key"},
         {"aws-session-token", "[A-Za-z0-9/+=]{100,1000}", "aws_session_token|aws-session-token|awssessiontoken"},
         {"alibaba-secret-key", "[a-z0-9]{30}", "alibaba"},
         {"heroku-api-key", UUID, "heroku"},
         {"ibm-cloud-iam-key", "[A-Za-z0-9_\\-]{44}", "ibm_cloud|ibm-cloud|ibmcloud|cloud_iam|cloud-iam|ibm_iam|ibm-iam|iam_api"},
         {"ibm-cos-hmac-secret", "[a-f0-9]{48}", "secret_access_key|secret-access-key|cos_secret|cos-secret|cos_hmac|cos-hmac|ibm_cos|ibm-cos"},
-        {"softlayer-api-key", "[a-z0-9]{64}", "softlayer|sl_api|sl-api|slapi"},
+        {"softlayer-api-key", "[a-z0-9]{64}", "softlayer|sl_api|sl-api|slapi|sl_key|sl-key"},
         {"cloudant-credential", "[0-9a-f]{64}|[a-z]{24}", "cloudant|clou_|cl_"},
         {"bitbucket-client-credential", "[a-z0-9=_\\-]{32}(?:[a-z0-9=_\\-]{32})?", "bitbucket"},
         {"circleci-api-token", "[a-f0-9]{40}", "circleci|circle_token|circle-token|circletoken"},
@@ -242,10 +244,15 @@ final class SecretRuleCatalog {
         {"linear-client-secret", "[a-f0-9]{32}", "linear"},
         {"lob-credential", "(?:live|test)_(?:pub_)?[a-f0-9]{31,35}", "lob"},
         {"cloudflare-api-key", "[a-f0-9]{37}|[a-z0-9_\\-]{40}", "cloudflare"},
+        {"sourcegraph-access-token-named", "[a-f0-9]{40}", "sourcegraph"},
         {"sidekiq-secret", "[a-f0-9]{8}:[a-f0-9]{8}", "bundle_enterprise__contribsys__com|bundle_gems__contribsys__com"},
         {"azure-storage-account-key", "[A-Za-z0-9+/]{86}==", "accountkey"},
         {"azure-shared-access-key", "[A-Za-z0-9+/]{43}=", "sharedaccesskey"},
     };
+
+    /** Token rules whose keyword is not the token's first characters. */
+    private static final java.util.Set<String> KEYWORD_INSIDE = java.util.Set.of("hashicorp-terraform-token", "maxmind-license-key",
+            "mailchimp-api-key", "telegram-bot-token", "microsoft-teams-webhook", "slack-webhook-url");
 
     private SecretRuleCatalog() {
     }
@@ -274,9 +281,10 @@ final class SecretRuleCatalog {
                 // placeholders such as hf_xxxx or s.xxxx are not secrets
                 case "huggingface-access-token", "huggingface-organization-api-token", "gcp-api-key",
                         "hashicorp-vault-token" -> rule.withMinEntropy(3.0);
+                case "sumologic-credential" -> rule.withCheck((text, match, value) -> value.chars().anyMatch(Character::isDigit));
                 case "vault-service-token" -> rule.withCheck((text, match, value) -> mixedCaseWithDigit(value.substring(2)));
                 case "artifactory-password", "artifactory-api-key" -> rule.withCheck((text, match, value) -> hasLowerCase(value));
-                case "twilio-api-key", "mailchimp-api-key", "telegram-bot-token", "lob-api-key", "yandex-aws-access-token",
+                case "twilio-api-key", "discord-bot-token", "mailchimp-api-key", "telegram-bot-token", "lob-api-key", "yandex-aws-access-token",
                         "octopus-deploy-api-key", "mapbox-api-token", "airtable-personal-access-token" -> rule.withScore(0.8);
                 default -> rule;
             });
@@ -303,9 +311,10 @@ final class SecretRuleCatalog {
      * @return the rule
      */
     static SecretRule token(String id, String regex, String... keywords) {
-        // some keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): the window starts a little before them
+        // a few keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): those rules look a little before them
+        int lookBehind = KEYWORD_INSIDE.contains(id) ? 40 : 0;
         return new SecretRule(id, SECRET, Pattern.compile(LEFT + "(?:" + regex + ")" + RIGHT), Arrays.asList(keywords), true,
-                40, 4200, 0, 0.95, SecretRule.ANY);
+                lookBehind, 4200, 0, 0.95, SecretRule.ANY);
     }
 
     /**

@@ -27,7 +27,7 @@ final class StructuralRules {
                         "-----BEGIN[ A-Z0-9_\\-]{0,40}PRIVATE KEY(?: BLOCK)?-----"
                                 + "(?:[A-Za-z0-9+/=\\s:,.\\\\\\-]{0,16000}?-----END[ A-Z0-9_\\-]{0,40}PRIVATE KEY(?: BLOCK)?-----"
                                 + "|[A-Za-z0-9+/=\\s:,.\\\\]{0,16000})",
-                        0, 16600, 1.0, SecretRule.ANY, "-----BEGIN"),
+                        0, 16600, 1.0, StructuralRules::privateKeyBody, "-----BEGIN"),
                 rule("putty-private-key", SecretRuleCatalog.SECRET,
                         "PuTTY-User-Key-File-\\d{1,2}:[^\\r\\n]{0,100}(?:\\r?\\n[^\\r\\n]{0,200}){0,60}?\\r?\\nPrivate-Lines: \\d{1,3}(?:\\r?\\n[A-Za-z0-9+/=]{1,100}){1,100}",
                         0, 16000, 1.0, SecretRule.ANY, "PuTTY-User-Key-File-"),
@@ -36,7 +36,7 @@ final class StructuralRules {
                         0, 13100, 0.95, StructuralRules::validJwt, "eyJ"),
                 rule("jwt-shaped-token", SecretRuleCatalog.SECRET,
                         "(?<![A-Za-z0-9])ey[A-Za-z0-9]{17,2000}\\.ey[A-Za-z0-9/\\\\_\\-]{17,4000}\\.[A-Za-z0-9/\\\\_\\-]{10,1000}={0,2}(?![A-Za-z0-9])",
-                        0, 7100, 0.7, SecretRule.ANY, "ey").caseSensitive(),
+                        0, 7100, 0.7, (text, match, value) -> !value.startsWith("eyJ") || validJwt(text, match, value), "ey").caseSensitive(),
                 rule("database-url-password", SecretRuleCatalog.PASSWORD,
                         "(?i)(?<![a-z0-9+.\\-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|couchdb|neo4j(?:\\+s)?|bolt|nats|kafka|ldaps?)"
                                 + "://[^\\s:/?#@'\"<>\\[\\]{}]{0,64}:([^\\s/?#@'\"<>\\[\\]{}]{1,128})@[a-z0-9\\[_\\-]",
@@ -57,20 +57,23 @@ final class StructuralRules {
                         300, 220, 0.9, SecretRule.ANY, ":_authToken="),
                 rule("curl-auth-user", SecretRuleCatalog.PASSWORD,
                         "curl\\b(?:[^\\r\\n\\\\]|\\\\\\r?\\n|\\\\){0,400}?\\s(?:-u|--user)(?:=|[ \\t]{1,5})"
-                                + "(?:\"([^\"\\s]{1,100}:[^\"\\s]{3,100}|:[^\"\\s]{3,100}|[^\"\\s]{3,100}:)\"|'([^'\\s]{1,100}:[^'\\s]{3,100})'|([^\\s'\"]{1,100}:[^\\s'\"]{3,100}))(?=\\s|$)",
+                                + "(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'"
+                                + "|(?:\"[^\"\\s]{0,100}\"|'[^'\\s]{0,100}'|[^\\s'\":]{0,100}):(?:\"[^\"\\s]{0,100}\"|'[^'\\s]{0,100}'|[^\\s'\"]{0,100}))(?=\\s|$)",
                         0, 700, 0.9, StructuralRules::curlCredential, "curl"),
                 rule("authorization-header", SecretRuleCatalog.SECRET,
-                        "(?i)Authorization['\"]?\\s{0,3}[:=]\\s{0,3}['\"]?(?:(?:Bearer|Basic|Token|Bot)\\s{1,3})?([A-Za-z0-9._~+/=\\-]{12,2000})",
-                        0, 2100, 0.9, (text, match, value) -> ShannonEntropy.of(value) >= 3.0 && notPlaceholder(text, match, value),
-                        "authorization"),
+                        "(?i)(?<![\\w\\-])(?:Authorization|X-Api-Key|Api-Key|X-Auth-Token|Auth-Token|Private-Token|X-Access-Token|Token)['\"]?[ \\t]{0,3}:[ \\t]{0,3}"
+                                + "(?:(?:Bearer|Basic|Token|Bot|Api-Token|ApiKey|Key)[ \\t]{1,3})?([A-Za-z0-9._~+/=\\-]{12,2000})",
+                        0, 2100, 0.9, (text, match, value) -> ShannonEntropy.of(value) >= 2.5 && notPlaceholder(text, match, value)
+                                && !PlaceholderValues.isFiller(value, 0),
+                        "authorization", "x-api-key", "api-key", "x-auth-token", "auth-token", "private-token", "x-access-token", "access-token", "token"),
                 rule("nuget-config-password", SecretRuleCatalog.PASSWORD,
                         "(?i)<add\\s{1,5}key=[\"'](?:ClearText)?Password[\"']\\s{1,5}value=[\"']([^\"']{1,200})[\"']",
                         0, 300, 0.9, StructuralRules::notPlaceholder, "<add"));
     }
 
     private static SecretRule rule(String id, String category, String regex, int lookBehind, int maxSpan, double score,
-                                   SecretRule.Check check, String keyword) {
-        return new SecretRule(id, category, Pattern.compile(regex), List.of(keyword), false, lookBehind, maxSpan, 0, score, check);
+                                   SecretRule.Check check, String... keywords) {
+        return new SecretRule(id, category, Pattern.compile(regex), List.of(keywords), false, lookBehind, maxSpan, 0, score, check);
     }
 
     /** Returns whether a value is an actual value rather than a template variable, a mask or a format string. */
@@ -86,18 +89,36 @@ final class StructuralRules {
     }
 
     private static boolean curlCredential(CharSequence text, java.util.regex.MatchResult match, String value) {
-        if (!notPlaceholder(text, match, value) || value.contains("${") || value.contains("$(") || value.contains("{{")) {
+        if (value.contains("${") || value.contains("$(") || value.contains("{{") || value.startsWith("<") || value.startsWith("[")) {
             return false;
         }
-        int colon = value.indexOf(':');
-        String password = value.substring(colon + 1);
-        if (password.isEmpty()) {
-            password = value.substring(0, colon);
+        String plain = value.replace("\"", "").replace("'", "");
+        int colon = plain.indexOf(':');
+        if (colon < 0) {
+            return false;
         }
-        if (password.startsWith("$") || PLACEHOLDER_WORDS.contains(password.toLowerCase(Locale.ROOT))) {
+        String password = plain.substring(colon + 1);
+        if (password.isEmpty()) {
+            password = plain.substring(0, colon);
+        }
+        if (password.startsWith("{") && password.endsWith("}")) {
+            password = password.substring(1, password.length() - 1);
+        }
+        if (password.length() < 3 || password.startsWith("$") || password.startsWith("[") || password.startsWith("<")
+                || PLACEHOLDER_WORDS.contains(password.toLowerCase(Locale.ROOT))) {
             return false;
         }
         return ShannonEntropy.of(password) >= 2.0;
+    }
+
+    /** Returns whether a complete key block has a body (a lone BEGIN line counts: the rest may still be streaming). */
+    private static boolean privateKeyBody(CharSequence text, java.util.regex.MatchResult match, String value) {
+        int header = value.indexOf("-----", 5) + 5;
+        int footer = value.indexOf("-----END", header);
+        if (footer < 0) {
+            return true;
+        }
+        return value.substring(header, footer).replaceAll("\\s", "").length() >= 16;
     }
 
     /** Returns whether a JWT's header and payload decode to JSON objects and its signature, if any, is long enough. */
@@ -106,7 +127,20 @@ final class StructuralRules {
         if (parts.length < 2) {
             return false;
         }
-        return looksLikeJsonObject(parts[0], true) && looksLikeJsonObject(parts[1], false);
+        return looksLikeJsonObject(parts[0], true) && looksLikeJsonObject(parts[1], false)
+                && (decoded(parts[0]).contains("\"alg\"") || decoded(parts[0]).contains("\"typ\""));
+    }
+
+    private static String decoded(String part) {
+        try {
+            String padded = part.replace('-', '+').replace('_', '/');
+            while (padded.length() % 4 != 0) {
+                padded += "=";
+            }
+            return new String(Base64.getDecoder().decode(padded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static boolean looksLikeJsonObject(String part, boolean complete) {
