@@ -106,10 +106,11 @@ class WordFilterTest {
                 .list(WordList.competitors("competitors", Action.REDACT, List.of("Acme", "Globex Corp")))
                 .build();
 
-        Verdict verdict = competitors.check(Content.of("Try ACME, or globex-corp today!", Content.Source.MODEL));
+        Verdict verdict = competitors.check(Content.of("Try ACME, or globex-corp today! Acme's site is acme.com",
+                Content.Source.MODEL));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rewrite.class,
-                rewrite -> assertThat(rewrite.text()).isEqualTo("Try [COMPETITOR], or [COMPETITOR] today!"));
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rewrite.class, rewrite -> assertThat(rewrite.text())
+                .isEqualTo("Try [COMPETITOR], or [COMPETITOR] today! [COMPETITOR]'s site is [COMPETITOR].com"));
         assertThat(verdict.findings()).extracting(Finding::category).containsOnly(WordList.COMPETITOR);
     }
 
