@@ -6,6 +6,7 @@ import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import java.net.IDN;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -278,8 +279,8 @@ public final class LinkFilter implements OutputChecker {
 
     /** Builds a {@link LinkFilter}. */
     public static final class Builder {
-        private final java.util.Set<String> allowed = new java.util.HashSet<>();
-        private final java.util.Set<String> denied = new java.util.HashSet<>();
+        private final Set<String> allowed = new HashSet<>();
+        private final Set<String> denied = new HashSet<>();
         private int maxQueryValueLength = 48;
         private Action action = Action.BLOCK;
         private String replacement = "[link removed]";
