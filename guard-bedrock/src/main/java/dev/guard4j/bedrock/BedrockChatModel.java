@@ -1,5 +1,6 @@
 package dev.guard4j.bedrock;
 
+import dev.guard4j.CallContext;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -104,7 +105,7 @@ public final class BedrockChatModel implements ChatModel {
         if (stopReason == StopReason.GUARDRAIL_INTERVENED) {
             GuardrailIntervention.check(response.trace() != null ? response.trace().guardrail() : null,
                     guardrail != null ? guardrail : BedrockGuardrail.of("unknown", "unknown"),
-                    parts.guardedText(), text.toString(), outputTokens);
+                    parts.guardedText(), text.toString(), outputTokens, CallContext.current().callId());
         }
         FinishReason finishReason = ConverseMapping.finishReason(stopReason, response.stopReasonAsString());
         if (text.length() == 0 && toolCalls.isEmpty()) {

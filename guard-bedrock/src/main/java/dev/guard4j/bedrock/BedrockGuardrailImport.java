@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.guard4j.FilterOptions;
 import dev.guard4j.filters.injection.PromptInjectionFilter;
 import dev.guard4j.filters.pii.PiiFilter;
+import dev.guard4j.filters.words.RegexRule;
+import dev.guard4j.filters.words.WordFilter;
+import dev.guard4j.filters.words.WordList;
 import dev.guard4j.filters.toxicity.Strength;
 import dev.guard4j.filters.toxicity.ToxicityFilter;
 import java.io.IOException;
@@ -36,6 +39,8 @@ public final class BedrockGuardrailImport {
     private final List<ImportedGuardrail.Input> inputs = new ArrayList<>();
     private final List<ImportedGuardrail.Output> outputs = new ArrayList<>();
     private final List<ImportReport.Entry> entries = new ArrayList<>();
+    private final WordRules inputWords = new WordRules();
+    private final WordRules outputWords = new WordRules();
     private final Map<String, dev.guard4j.filters.redact.Action> inputPii = new java.util.LinkedHashMap<>();
     private final Map<String, dev.guard4j.filters.redact.Action> outputPii = new java.util.LinkedHashMap<>();
 
@@ -136,6 +141,7 @@ public final class BedrockGuardrailImport {
                     }
             }
         }
+        addWordFilters();
         addPiiFilters();
         String name = root.path("name").asText("");
         return new ImportedGuardrail(name, inputs, outputs, blank(inputMessage), blank(outputMessage), new ImportReport(entries));
@@ -260,15 +266,86 @@ public final class BedrockGuardrailImport {
     }
 
     private void word(JsonNode node, String path) {
-        text(node, "text");
-        sides(node);
-        report(path, "custom word", ImportReport.Status.UNSUPPORTED, "no local word filter on this build: not enforced locally");
+        String word = text(node, "text");
+        Action[] sides = sides(node);
+        List<String> done = new ArrayList<>();
+        for (Side side : Side.values()) {
+            Action action = sides[side.ordinal()];
+            if (action != Action.OFF) {
+                side.of(this).words.computeIfAbsent(localAction(action), a -> new ArrayList<>()).add(word);
+                done.add(side.label + " " + localAction(action));
+            }
+        }
+        // the word itself stays out of the report: it may be offensive, and the report ends up in logs
+        report(path, "custom word", done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.MAPPED,
+                done.isEmpty() ? "disabled on both sides"
+                        : "WordFilter " + String.join(", ", done) + " (also matches case, accent, leetspeak and stem variants)");
     }
 
     private void managedWords(JsonNode node, String path) {
-        sides(node);
-        report(path, "managed word list " + text(node, "type"), ImportReport.Status.UNSUPPORTED,
-                "no local word filter on this build: not enforced locally");
+        String type = text(node, "type").toUpperCase(Locale.ROOT);
+        Action[] sides = sides(node);
+        if (!"PROFANITY".equals(type)) {
+            report(path, "managed word list " + type, ImportReport.Status.UNSUPPORTED, "no local list " + type + ": not enforced locally");
+            return;
+        }
+        List<String> done = new ArrayList<>();
+        for (Side side : Side.values()) {
+            Action action = sides[side.ordinal()];
+            if (action != Action.OFF) {
+                side.of(this).profanity = localAction(action);
+                done.add(side.label + " " + localAction(action));
+            }
+        }
+        report(path, "managed word list PROFANITY", done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.APPROXIMATED,
+                done.isEmpty() ? "disabled on both sides"
+                        : "WordFilter's own profanity list (not Bedrock's) " + String.join(", ", done));
+    }
+
+    /** Which way a definition entry applies. */
+    private enum Side {
+        INPUT("input"), OUTPUT("output");
+
+        private final String label;
+
+        Side(String label) {
+            this.label = label;
+        }
+
+        WordRules of(BedrockGuardrailImport importer) {
+            return this == INPUT ? importer.inputWords : importer.outputWords;
+        }
+    }
+
+    /** The word lists, profanity action and regexes collected for one side. */
+    private static final class WordRules {
+        private final Map<dev.guard4j.filters.redact.Action, List<String>> words = new java.util.EnumMap<>(dev.guard4j.filters.redact.Action.class);
+        private final List<RegexRule> regexes = new ArrayList<>();
+        private dev.guard4j.filters.redact.Action profanity;
+
+        boolean isEmpty() {
+            return words.isEmpty() && regexes.isEmpty() && profanity == null;
+        }
+
+        WordFilter build() {
+            WordFilter.Builder builder = WordFilter.builder();
+            words.forEach((action, entries) -> builder.list(WordList.of("bedrock-words-" + action.name().toLowerCase(Locale.ROOT),
+                    action, entries)));
+            if (profanity != null) {
+                builder.profanity(profanity);
+            }
+            regexes.forEach(builder::regex);
+            return builder.build();
+        }
+    }
+
+    private void addWordFilters() {
+        if (!inputWords.isEmpty()) {
+            inputs.add(new ImportedGuardrail.Input(inputWords.build(), FilterOptions.named("bedrock-import:words:input")));
+        }
+        if (!outputWords.isEmpty()) {
+            outputs.add(new ImportedGuardrail.Output(outputWords.build(), FilterOptions.named("bedrock-import:words:output")));
+        }
     }
 
     private void piiEntity(JsonNode node, String path) {
@@ -324,10 +401,31 @@ public final class BedrockGuardrailImport {
     }
 
     private void regex(JsonNode node, String path) {
-        text(node, "pattern");
-        sides(node);
-        report(path, "regex '" + text(node, "name") + "'", ImportReport.Status.UNSUPPORTED,
-                "no local regex filter on this build: not enforced locally");
+        String name = text(node, "name");
+        String pattern = text(node, "pattern");
+        Action[] sides = sides(node);
+        Map<Side, RegexRule> rules = new java.util.EnumMap<>(Side.class);
+        List<String> done = new ArrayList<>();
+        try {
+            for (Side side : Side.values()) {
+                Action action = sides[side.ordinal()];
+                if (action != Action.OFF) {
+                    RegexRule rule = RegexRule.of(name, pattern, localAction(action));
+                    // building checks the pattern (syntax, length, nested quantifiers) now, not at the first call
+                    WordFilter.builder().regex(rule).build();
+                    rules.put(side, rule);
+                    done.add(side.label + " " + localAction(action));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            report(path, "regex '" + name + "'", ImportReport.Status.UNSUPPORTED,
+                    "refused by the local regex engine: " + e.getMessage() + "; not enforced locally");
+            return;
+        }
+        rules.forEach((side, rule) -> side.of(this).regexes.add(rule));
+        report(path, "regex '" + name + "'", done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.MAPPED,
+                done.isEmpty() ? "disabled on both sides"
+                        : "WordFilter regex rule " + String.join(", ", done) + " (Java regex syntax; masks as [" + name.toUpperCase(Locale.ROOT) + "])");
     }
 
     /** Returns the input and output actions of an entry whose sides may share one {@code action}. */

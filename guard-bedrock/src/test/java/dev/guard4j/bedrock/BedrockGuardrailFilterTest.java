@@ -81,7 +81,7 @@ class BedrockGuardrailFilterTest {
                 Arguments.of("prompt attack", Assessments.contentFilter("PROMPT_ATTACK", "HIGH", "HIGH", "BLOCKED"),
                         new Finding("bedrock.content-filter/strength=HIGH", Category.PROMPT_INJECTION, 0, TEXT.length(), 0.9)),
                 Arguments.of("custom word", Assessments.customWord("plan", "BLOCKED"),
-                        new Finding("bedrock.word", "CUSTOM_WORD", at("plan"), at("plan") + 4, 1.0)),
+                        new Finding("bedrock.word", "CUSTOM_WORDS", at("plan"), at("plan") + 4, 1.0)),
                 Arguments.of("managed profanity, other case", Assessments.managedWord("IDIOT", "BLOCKED"),
                         new Finding("bedrock.managed-word", Category.PROFANITY, at("idiot"), at("idiot") + 5, 1.0)),
                 Arguments.of("pii blocked", Assessments.pii("EMAIL", "bob@example.com", "BLOCKED"),
