@@ -172,7 +172,9 @@ class GuardPolicyLoadTest {
                     hmac-key-env: GUARD4J_AUDIT_KEY
                   slf4j:
                     level: debug
+                    logger: acme.audit
                   micrometer: true
+                  opentelemetry: true
                 """);
         PolicyAudit audit = policy.audit();
         assertThat(audit.mode()).isEqualTo(AuditMode.COMPLIANCE);
@@ -186,7 +188,9 @@ class GuardPolicyLoadTest {
         assertThat(audit.log().hmacKeyEnv()).isEqualTo("GUARD4J_AUDIT_KEY");
         assertThat(audit.log().hmacKey()).hasValueSatisfying(k -> assertThat(new String(k, StandardCharsets.UTF_8)).isEqualTo("s3cret-key-for-tests"));
         assertThat(audit.slf4j().level()).isEqualTo(PolicyAudit.Slf4jLevel.DEBUG);
+        assertThat(audit.slf4j().logger()).isEqualTo("acme.audit");
         assertThat(audit.micrometer()).isTrue();
+        assertThat(audit.openTelemetry()).isTrue();
         assertThat(policy.summary()).contains("HMAC key from $GUARD4J_AUDIT_KEY").contains("slf4j at DEBUG").contains("mode compliance");
     }
 
