@@ -120,6 +120,23 @@ class GuardPolicyLoadTest {
     }
 
     @Test
+    void allowUninspectedContentIsOffUnlessSet() {
+        assertThat(load("version: 1\n").allowsUninspectedContent()).isFalse();
+        assertThat(load("allow-uninspected-content: true\n").allowsUninspectedContent()).isTrue();
+    }
+
+    @ParameterizedTest(name = "flush: {0}")
+    @CsvSource({"every-event", "when-buffer-full", "250ms"})
+    void auditLogFlushIsAPolicyNameOrAnInterval(String flush) {
+        FlushPolicy expected = switch (flush) {
+            case "every-event" -> FlushPolicy.everyEvent();
+            case "when-buffer-full" -> FlushPolicy.whenBufferFull();
+            default -> FlushPolicy.every(Duration.ofMillis(250));
+        };
+        assertThat(load("audit: {log: {directory: audit, flush: " + flush + "}}\n").audit().log().flush()).isEqualTo(expected);
+    }
+
+    @Test
     void inspectListsTheRequestSourcesInAnyCase() {
         GuardPolicy policy = load("inspect: [user, TOOL_RESULT, System]\n");
         assertThat(policy.inspectedSources()).contains(Set.of(Content.Source.USER, Content.Source.TOOL_RESULT, Content.Source.SYSTEM));
