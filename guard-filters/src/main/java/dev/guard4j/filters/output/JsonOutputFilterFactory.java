@@ -11,7 +11,7 @@ import java.util.Optional;
  * Makes a {@link JsonOutputFilter} from a policy's {@code json-output} entry.
  *
  * <p>Keys: {@code schema} (inline JSON Schema text) or {@code schema-file}, {@code when}
- * ({@code always} or {@code json_requested}), {@code fence} ({@code strip} or {@code block}),
+ * ({@code always} or {@code json-requested}), {@code fence} ({@code strip} or {@code block}),
  * {@code max-chars} (default 1,000,000) and {@code max-depth} (default 64).
  */
 public final class JsonOutputFilterFactory implements FilterFactory {

@@ -29,9 +29,13 @@ public final class ProtectedContentFilterFactory implements FilterFactory {
 
     @Override
     public Object create(FilterSettings settings) {
+        int sampling = settings.integer("sampling", 4, 1, 64);
+        if (Integer.bitCount(sampling) != 1) {
+            throw settings.error("sampling", "sampling must be a power of two (1, 2, 4, 8, 16, 32 or 64), was " + sampling);
+        }
         ProtectedContentFilter.Builder builder = ProtectedContentFilter.builder()
                 .shingleSize(settings.integer("shingle-size", 5, 3, 12))
-                .sampling(settings.integer("sampling", 4, 1, 64))
+                .sampling(sampling)
                 .maxFingerprintsPerDocument(settings.integer("max-fingerprints-per-document", 2048, 16, 1_000_000))
                 .threshold(settings.number("threshold", 0.5, 0.01, 1.0))
                 .minMatchingFingerprints(settings.integer("min-matching-fingerprints", 3, 1, 100_000))

@@ -81,7 +81,7 @@ final class SecretRuleCatalog {
         {"gitlab-feature-flag-token", "glffct-[\\w\\-]{20}", "glffct-"},
         {"gitlab-session-cookie", "_gitlab_session=[0-9a-z]{32}", "_gitlab_session="},
         {"softlayer-api-url-key", "api\\.softlayer\\.com/soap/v3(?:\\.1)?/[a-z0-9]{64}", "api.softlayer.com"},
-        {"discord-bot-token", "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}", "M|N|O"},
+        {"discord-bot-token", "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}", "MD|MT|Mj|Mz|ND|NT|Nj|Nz|OD|OT|Oj|Oz"},
         {"bitbucket-app-password", "ATBB[A-Za-z0-9_=.\\-]{32}", "ATBB"},
         {"circleci-personal-token", "CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}", "CCIPAT_"},
         {"atlassian-api-token-v2", "ATATT3[A-Za-z0-9_\\-=]{186}", "ATATT3"},
@@ -250,6 +250,10 @@ final class SecretRuleCatalog {
         {"azure-shared-access-key", "[A-Za-z0-9+/]{43}=", "sharedaccesskey"},
     };
 
+    /** Token rules whose keyword is not the token's first characters. */
+    private static final java.util.Set<String> KEYWORD_INSIDE = java.util.Set.of("hashicorp-terraform-token", "maxmind-license-key",
+            "mailchimp-api-key", "telegram-bot-token", "microsoft-teams-webhook", "slack-webhook-url");
+
     private SecretRuleCatalog() {
     }
 
@@ -307,9 +311,10 @@ final class SecretRuleCatalog {
      * @return the rule
      */
     static SecretRule token(String id, String regex, String... keywords) {
-        // some keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): the window starts a little before them
+        // a few keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): those rules look a little before them
+        int lookBehind = KEYWORD_INSIDE.contains(id) ? 40 : 0;
         return new SecretRule(id, SECRET, Pattern.compile(LEFT + "(?:" + regex + ")" + RIGHT), Arrays.asList(keywords), true,
-                40, 4200, 0, 0.95, SecretRule.ANY);
+                lookBehind, 4200, 0, 0.95, SecretRule.ANY);
     }
 
     /**

@@ -57,15 +57,23 @@ public final class TextAnalyzer {
     private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH);
 
     private final Stemming stemming;
+    /** The whole chain, for any text. */
     private final Analyzer analyzer;
+    /** The chain without lower-casing, for normalised text, which the normaliser has lower-cased already. */
+    private final Analyzer normalizedAnalyzer;
 
     private TextAnalyzer(Stemming stemming) {
         this.stemming = stemming;
-        this.analyzer = new Analyzer() {
+        this.analyzer = chain(stemming, true);
+        this.normalizedAnalyzer = chain(stemming, false);
+    }
+
+    private static Analyzer chain(Stemming stemming, boolean lowerCase) {
+        return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                TokenStream stream = new ASCIIFoldingFilter(lowerCase ? new LowerCaseFilter(tokenizer) : tokenizer);
                 if (stemming == Stemming.ENGLISH) {
                     stream = new PorterStemFilter(stream);
                 } else if (stemming != Stemming.NONE) {
@@ -107,9 +115,9 @@ public final class TextAnalyzer {
     public List<AnalyzedToken> analyze(NormalizedText text) {
         Objects.requireNonNull(text, "text");
         List<AnalyzedToken> tokens = new ArrayList<>(text.length() / 5 + 1);
-        run(text.text(), (term, start, end) -> {
+        runTerms(normalizedAnalyzer, text.text(), (term, length, start, end) -> {
             Span span = text.toOriginal(start, end);
-            tokens.add(new AnalyzedToken(term, span.start(), span.end()));
+            tokens.add(new AnalyzedToken(new String(term, 0, length), span.start(), span.end()));
         });
         return tokens;
     }
@@ -171,7 +179,21 @@ public final class TextAnalyzer {
      * @param sink receives each word
      */
     public void runTerms(String text, TermSink sink) {
-        Objects.requireNonNull(text, "text");
+        runTerms(analyzer, Objects.requireNonNull(text, "text"), sink);
+    }
+
+    /**
+     * Feeds the words of a normalised text to {@code sink} without making a string per word; the
+     * spans are positions of {@code text.text()}, to map with {@link NormalizedText#toOriginal(int, int)}.
+     *
+     * @param text the normalised text
+     * @param sink receives each word
+     */
+    public void runTerms(NormalizedText text, TermSink sink) {
+        runTerms(normalizedAnalyzer, Objects.requireNonNull(text, "text").text(), sink);
+    }
+
+    private static void runTerms(Analyzer analyzer, String text, TermSink sink) {
         try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

@@ -172,7 +172,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
 
     private void matchWords(NormalizedText view, Set<Hit> out) {
         TermBuffer terms = new TermBuffer();
-        analyzer.runTerms(view.text(), terms::add);
+        analyzer.runTerms(view, terms::add);
         if (terms.count == 0) {
             return;
         }

@@ -7,6 +7,8 @@ import dev.guard4j.Content;
 import dev.guard4j.FilterOptions;
 import dev.guard4j.Stage;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.audit.FlushPolicy;
+import dev.guard4j.filters.audit.QueueFullPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,7 +162,13 @@ class GuardPolicyLoadTest {
                 audit:
                   mode: compliance
                   log:
-                    file: audit/guard.jsonl
+                    directory: audit
+                    file-prefix: guard
+                    rotate-at-bytes: 1048576
+                    rotate-daily: true
+                    queue-capacity: 1024
+                    when-queue-full: fail
+                    flush: 200ms
                     hmac-key-env: GUARD4J_AUDIT_KEY
                   slf4j:
                     level: debug
@@ -168,7 +176,13 @@ class GuardPolicyLoadTest {
                 """);
         PolicyAudit audit = policy.audit();
         assertThat(audit.mode()).isEqualTo(AuditMode.COMPLIANCE);
-        assertThat(audit.log().file()).isEqualTo(dir.toAbsolutePath().resolve("audit/guard.jsonl"));
+        assertThat(audit.log().directory()).isEqualTo(dir.toAbsolutePath().resolve("audit"));
+        assertThat(audit.log().filePrefix()).isEqualTo("guard");
+        assertThat(audit.log().rotateAtBytes()).isEqualTo(1_048_576);
+        assertThat(audit.log().rotateDaily()).isTrue();
+        assertThat(audit.log().queueCapacity()).isEqualTo(1024);
+        assertThat(audit.log().whenQueueFull()).isEqualTo(QueueFullPolicy.FAIL);
+        assertThat(audit.log().flush()).isEqualTo(FlushPolicy.every(Duration.ofMillis(200)));
         assertThat(audit.log().hmacKeyEnv()).isEqualTo("GUARD4J_AUDIT_KEY");
         assertThat(audit.log().hmacKey()).hasValueSatisfying(k -> assertThat(new String(k, StandardCharsets.UTF_8)).isEqualTo("s3cret-key-for-tests"));
         assertThat(audit.slf4j().level()).isEqualTo(PolicyAudit.Slf4jLevel.DEBUG);
@@ -192,7 +206,7 @@ class GuardPolicyLoadTest {
 
     @Test
     void auditLogWithoutHmacKeyEnvIsAPlainHashChain() {
-        PolicyAudit.LogSink log = load("audit: {log: {file: guard.jsonl}}\n").audit().log();
+        PolicyAudit.LogSink log = load("audit: {log: {directory: audit}}\n").audit().log();
         assertThat(log.hmacKeyEnv()).isNull();
         assertThat(log.hmacKey()).isEmpty();
     }

@@ -156,6 +156,8 @@ class WordFilterTest {
                 Arguments.of("FUUUUCKING hell", true),
                 Arguments.of("this is sh1t", true),
                 Arguments.of("you motherfucker", true),
+                Arguments.of("what a fuckwit", true),
+                Arguments.of("kiss my a$$", true),
                 Arguments.of("du Arschloch", true),
                 Arguments.of("hijo de puta", true),
                 Arguments.of("quelle connasse", true),
