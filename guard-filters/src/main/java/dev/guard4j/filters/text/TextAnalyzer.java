@@ -19,8 +19,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Splits text into words with Lucene (standard tokenizer, lower case, ASCII folding, a stemmer),
- * reporting each word's span in the original text.
+ * Splits text into words with Lucene (standard tokenizer or a faster word tokenizer, lower case,
+ * ASCII folding, a stemmer), reporting each word's span in the original text.
  *
  * <pre>{@code
  * NormalizedText normalized = TextNormalizer.standard().normalize("He K1LLS");
@@ -54,25 +54,38 @@ public final class TextAnalyzer {
         RUSSIAN
     }
 
-    private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH);
+    /** How text is split into words. */
+    public enum Tokenization {
+        /** Lucene's standard tokenizer (Unicode UAX #29 word breaks): keeps "don't", "acme.com" and "3.14" whole. */
+        STANDARD,
+        /**
+         * Runs of letters and digits; apostrophes, dots and {@code @} split words ("acme's" and
+         * "acme.com" yield "acme"), Han and kana characters are one word each. Faster; made for word lists.
+         */
+        WORDS
+    }
+
+    private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH, Tokenization.STANDARD);
 
     private final Stemming stemming;
+    private final Tokenization tokenization;
     /** The whole chain, for any text. */
     private final Analyzer analyzer;
     /** The chain without lower-casing, for normalised text, which the normaliser has lower-cased already. */
     private final Analyzer normalizedAnalyzer;
 
-    private TextAnalyzer(Stemming stemming) {
+    private TextAnalyzer(Stemming stemming, Tokenization tokenization) {
         this.stemming = stemming;
-        this.analyzer = chain(stemming, true);
-        this.normalizedAnalyzer = chain(stemming, false);
+        this.tokenization = tokenization;
+        this.analyzer = chain(stemming, tokenization, true);
+        this.normalizedAnalyzer = chain(stemming, tokenization, false);
     }
 
-    private static Analyzer chain(Stemming stemming, boolean lowerCase) {
+    private static Analyzer chain(Stemming stemming, Tokenization tokenization, boolean lowerCase) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
+                Tokenizer tokenizer = tokenization == Tokenization.STANDARD ? new StandardTokenizer() : new WordTokenizer();
                 TokenStream stream = new ASCIIFoldingFilter(lowerCase ? new LowerCaseFilter(tokenizer) : tokenizer);
                 if (stemming == Stemming.ENGLISH) {
                     stream = new PorterStemFilter(stream);
@@ -97,13 +110,31 @@ public final class TextAnalyzer {
      * @return the analyser
      */
     public static TextAnalyzer of(Stemming stemming) {
+        return of(stemming, Tokenization.STANDARD);
+    }
+
+    /**
+     * Returns an analyser with the given stemmer and tokenizer.
+     *
+     * @param stemming the stemmer, or {@link Stemming#NONE}
+     * @param tokenization how to split words
+     * @return the analyser
+     */
+    public static TextAnalyzer of(Stemming stemming, Tokenization tokenization) {
         Objects.requireNonNull(stemming, "stemming");
-        return stemming == Stemming.ENGLISH ? ENGLISH : new TextAnalyzer(stemming);
+        Objects.requireNonNull(tokenization, "tokenization");
+        return stemming == Stemming.ENGLISH && tokenization == Tokenization.STANDARD ? ENGLISH
+                : new TextAnalyzer(stemming, tokenization);
     }
 
     /** Returns the stemmer this analyser uses. */
     public Stemming stemming() {
         return stemming;
+    }
+
+    /** Returns how this analyser splits words. */
+    public Tokenization tokenization() {
+        return tokenization;
     }
 
     /**

@@ -51,6 +51,9 @@ final class TokenFolder {
     // ---- look-alikes -------------------------------------------------------------------------
 
     static void foldConfusables(MappedBuffer b) {
+        if (!b.nonAscii) {
+            return;
+        }
         char[] c = b.chars;
         int n = b.length;
         int latinLetters = 0;
