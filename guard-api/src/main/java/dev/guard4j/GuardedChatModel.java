@@ -46,6 +46,10 @@ final class GuardedChatModel implements ChatModel {
             ChatResponse response;
             try {
                 response = model.apply(guardedRequest);
+            } catch (GuardBlockedException blocked) {
+                // a guard inside the model (a Bedrock guardrail) blocked: audit it as a block, with its findings
+                call.modelBlocked(blocked);
+                throw blocked;
             } catch (RuntimeException | Error e) {
                 call.failed(e);
                 throwAuditFailure(call, e);

@@ -145,6 +145,13 @@ final class StreamingOutputGate implements StreamingChatResponseHandler {
         if (terminated) {
             return;
         }
+        if (error instanceof GuardBlockedException blocked) {
+            // a guard inside the model (a Bedrock guardrail) blocked: audit it as a block, with its findings
+            flushWindowResults();
+            call.modelBlocked(blocked);
+            terminate(blocked);
+            return;
+        }
         failWith(error);
     }
 

@@ -7,6 +7,10 @@ import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import dev.guard4j.filters.classify.LinearModel;
+import dev.guard4j.filters.text.DecodedLayer;
+import dev.guard4j.filters.text.NormalizedText;
+import dev.guard4j.filters.text.Span;
+import dev.guard4j.filters.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +61,14 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
     private final double documentThreshold;
     private final int maxChars;
     private final LinearModel model;
+    private final TextNormalizer normalizer;
 
     private PromptInjectionFilter(Builder builder) {
         this.threshold = builder.threshold;
         this.documentThreshold = builder.documentThreshold;
         this.maxChars = builder.maxChars;
         this.model = builder.model != null ? builder.model : shippedModel();
+        this.normalizer = TextNormalizer.builder().maxInputChars(maxChars).build();
     }
 
     /** Returns a filter with the shipped model and the default thresholds. */
@@ -97,7 +103,7 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
      * @return the folded text
      */
     public static String normaliseForModel(String text) {
-        return FoldedText.fold(text).text();
+        return TextNormalizer.standard().normalize(text).text();
     }
 
     /** How a text is read: as a prompt someone typed, or as a document the model is given. */
@@ -151,58 +157,98 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(calibration, "calibration");
         String bounded = text.length() > maxChars ? text.substring(0, maxChars) : text;
+        NormalizedText normalized = normalizer.normalize(bounded);
+        Evidence evidence = new Evidence();
+        // markup (chat templates, markdown, HTML comments) is matched on a light fold that keeps punctuation
         FoldedText folded = FoldedText.fold(bounded);
-        Map<String, Finding> signals = new LinkedHashMap<>();
-        double jailbreakEvidence = 0;
-        double injectionEvidence = 0;
         for (Signal signal : InjectionSignals.ALL) {
-            Matcher match = signal.find(folded.text());
-            if (match != null) {
-                String category = signal.kind().jailbreak() ? Category.JAILBREAK : Category.PROMPT_INJECTION;
-                signals.put(signal.id(), new Finding("injection." + signal.id(), category,
-                        folded.originalStart(match.start()), folded.originalEnd(match.end()), signal.weight()));
-                if (signal.kind().jailbreak()) {
-                    jailbreakEvidence = Math.max(jailbreakEvidence, signal.weight());
-                } else {
-                    injectionEvidence = Math.max(injectionEvidence, signal.weight());
+            if (signal.kind().structural()) {
+                Matcher match = signal.find(folded.text());
+                if (match != null) {
+                    evidence.add(signal, folded.originalStart(match.start()), folded.originalEnd(match.end()));
                 }
             }
         }
-        double modelScore = modelScore(folded.text());
-        // base64 is case-sensitive, so runs are found in the original text and their offsets are original offsets
-        for (EncodedLayers.Layer layer : EncodedLayers.find(bounded)) {
-            // one level of decoding is scored with signals and model; nested encodings are decoded by the normaliser
-            FoldedText decoded = FoldedText.fold(layer.decoded());
-            double layerScore = signalScore(decoded.text());
-            layerScore = 1 - (1 - layerScore) * (1 - model.score(decoded.text()));
-            if (layerScore >= 0.5) {
-                signals.putIfAbsent("encoded", new Finding("injection.encoded-payload", Category.PROMPT_INJECTION, layer.start(), layer.end(), layerScore));
-                injectionEvidence = Math.max(injectionEvidence, layerScore);
+        for (Signal signal : InjectionSignals.ALL) {
+            if (!signal.kind().structural()) {
+                Matcher match = signal.find(normalized.text());
+                if (match != null) {
+                    Span span = normalized.toOriginal(match.start(), match.end());
+                    evidence.add(signal, span.start(), span.end());
+                }
             }
         }
-        double signalScore = 1;
-        for (Finding finding : signals.values()) {
-            signalScore *= 1 - finding.score();
+        Span suffix = calibration == Calibration.PROMPT ? AdversarialSuffix.find(bounded) : null;
+        if (suffix != null) {
+            evidence.add("injection.adversarial-suffix", Category.JAILBREAK, suffix.start(), suffix.end(), AdversarialSuffix.WEIGHT);
         }
-        signalScore = 1 - signalScore;
+        double modelScore = modelScore(normalized.text());
+        for (DecodedLayer layer : normalized.layers()) {
+            // a payload hidden in base64, hex, escapes, ROT13 or tag characters is scored like plain text
+            String decoded = layer.text().text();
+            double layerScore = 1 - (1 - signalScore(decoded)) * (1 - model.score(decoded));
+            if (layerScore >= 0.5) {
+                evidence.add("injection.encoded-payload." + layer.encoding().name().toLowerCase(Locale.ROOT), Category.PROMPT_INJECTION,
+                        layer.start(), layer.end(), layerScore);
+            }
+        }
+        double signalScore = evidence.noisyOr();
         double modelEvidence = calibration == Calibration.PROMPT ? modelScore : modelScore * DOCUMENT_MODEL_WEIGHT;
         double score = 1 - (1 - signalScore) * (1 - modelEvidence);
-        String category = jailbreakEvidence > injectionEvidence ? Category.JAILBREAK : Category.PROMPT_INJECTION;
-        List<Finding> findings = new ArrayList<>(signals.values());
+        String category = evidence.category();
+        List<Finding> findings = new ArrayList<>(evidence.findings());
         if (modelScore >= 0.5) {
             findings.add(Finding.ofWhole("injection.model", category, text.length(), modelScore));
         }
+        findings.addAll(normalized.invisible());
         return new InjectionAssessment(Math.min(1, Math.max(0, score)), modelScore, category, findings);
     }
 
-    private static double signalScore(String folded) {
+    private static double signalScore(String normalizedText) {
         double none = 1;
         for (Signal signal : InjectionSignals.ALL) {
-            if (signal.find(folded) != null) {
+            if (!signal.kind().structural() && signal.find(normalizedText) != null) {
                 none *= 1 - signal.weight();
             }
         }
         return 1 - none;
+    }
+
+    /** The signals that fired, one finding per detector, and which category the strongest points to. */
+    private static final class Evidence {
+        private final Map<String, Finding> findings = new LinkedHashMap<>();
+        private double jailbreak;
+        private double injection;
+
+        void add(Signal signal, int start, int end) {
+            add("injection." + signal.id(), signal.kind().jailbreak() ? Category.JAILBREAK : Category.PROMPT_INJECTION, start, end, signal.weight());
+        }
+
+        void add(String detector, String category, int start, int end, double weight) {
+            if (findings.putIfAbsent(detector, new Finding(detector, category, start, Math.max(start, end), weight)) == null) {
+                if (Category.JAILBREAK.equals(category)) {
+                    jailbreak = Math.max(jailbreak, weight);
+                } else {
+                    injection = Math.max(injection, weight);
+                }
+            }
+        }
+
+        double noisyOr() {
+            double none = 1;
+            for (Finding finding : findings.values()) {
+                none *= 1 - finding.score();
+            }
+            return 1 - none;
+        }
+
+        String category() {
+            return jailbreak > injection ? Category.JAILBREAK : Category.PROMPT_INJECTION;
+        }
+
+        List<Finding> findings() {
+            return List.copyOf(findings.values());
+        }
     }
 
     /** Scores short text whole and long text in overlapping windows, keeping the highest. */

@@ -1,5 +1,6 @@
 package dev.guard4j.filters.injection;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
  * ({@code {0,40}}), so matching stays linear in the text length.
  */
 record Signal(String id, Kind kind, double weight, List<String> leads, Pattern pattern) {
+
+    /** The longest text one match may span; every pattern's gaps are bounded well below it. */
+    static final int MAX_MATCH = 1200;
 
     /** What family a signal belongs to; the family decides the finding's category. */
     enum Kind {
@@ -26,6 +30,11 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         AIMED_AT_MODEL(false),
         HIDDEN_INSTRUCTION(false),
         ENCODED_PAYLOAD(false);
+
+        /** Whether signals of this kind look at markup and punctuation, which normalisation would fold away. */
+        boolean structural() {
+            return this == CHAT_TEMPLATE || this == MARKDOWN_EXFILTRATION || this == HIDDEN_INSTRUCTION;
+        }
 
         private final boolean jailbreak;
 
@@ -52,7 +61,10 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         return of(id, kind, weight, false, List.of(literals), "");
     }
 
-    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> leadList, String rest) {
+    private static Signal of(String id, Kind kind, double weight, boolean wordStart, List<String> rawLeads, String rawRest) {
+        // the normaliser strips accents from Latin letters ("précédentes" becomes "precedentes"), so the patterns must too
+        List<String> leadList = kind.structural() ? rawLeads : rawLeads.stream().map(Signal::stripLatinAccents).toList();
+        String rest = kind.structural() ? rawRest : stripLatinAccents(rawRest);
         StringBuilder regex = new StringBuilder(wordStart ? "\\b(?:" : "(?:");
         for (int i = 0; i < leadList.size(); i++) {
             regex.append(i == 0 ? "" : "|").append(Pattern.quote(leadList.get(i)));
@@ -61,14 +73,44 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         return new Signal(id, kind, weight, leadList, Pattern.compile(regex.toString()));
     }
 
-    /** Returns the first match in the folded text, or {@code null}; runs the regex only when a lead occurs. */
+    static String stripLatinAccents(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && out.length() > 0 && Character.UnicodeScript.of(out.charAt(out.length() - 1)) == Character.UnicodeScript.LATIN) {
+                continue;
+            }
+            out.append(c);
+        }
+        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).replace("ß", "ss");
+    }
+
+    /**
+     * Returns the earliest match in the folded text, or {@code null}.
+     *
+     * <p>The regex is tried only where a lead occurs, anchored there and confined to
+     * {@link #MAX_MATCH} characters, so the cost grows with the number of lead occurrences, never
+     * with the text length times the number of alternatives.
+     */
     Matcher find(String folded) {
+        Matcher best = null;
+        Matcher matcher = null;
         for (String lead : leads) {
-            if (folded.contains(lead)) {
-                Matcher matcher = pattern.matcher(folded);
-                return matcher.find() ? matcher : null;
+            int limit = best == null ? folded.length() : best.start();
+            for (int at = folded.indexOf(lead); at >= 0 && at < limit; at = folded.indexOf(lead, at + 1)) {
+                if (matcher == null) {
+                    matcher = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                matcher.region(at, Math.min(folded.length(), at + MAX_MATCH));
+                if (matcher.lookingAt()) {
+                    best = matcher;
+                    matcher = null;
+                    break;
+                }
             }
         }
-        return null;
+        return best;
     }
 }

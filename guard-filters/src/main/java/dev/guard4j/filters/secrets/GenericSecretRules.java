@@ -24,7 +24,7 @@ final class GenericSecretRules {
             + "|access_key|accesskey|access-key|encryption_key|signing_key|master_key";
     private static final String NAME_WORD = "(?:pass|pwd|secret|token|api[_\\-]?key|auth|cred|private[_\\-]?key|access[_\\-]?key"
             + "|encryption_key|signing_key|master_key)";
-    private static final String VALUE = "(?:\"([^\"\\r\\n]{1,200})\"|'([^'\\r\\n]{1,200})'|`([^`\\r\\n]{1,200})`|([^\\s'\"`,;]{1,200}))";
+    private static final String VALUE = "(?:\"([^\"\\r\\n]{1,200})\"|'([^'\\r\\n]{1,200})'|`([^`\\r\\n]{1,200})`|([^\\s'\"`,;<]{1,200}))";
 
     /** Name segments that make a name about a secret rather than the secret itself. */
     private static final Set<String> STOP_SEGMENTS = Set.of("id", "ids", "name", "names", "url", "uri", "urls", "path", "file", "filename", "dir", "length", "len",

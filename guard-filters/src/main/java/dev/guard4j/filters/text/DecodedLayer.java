@@ -13,13 +13,15 @@ import java.util.Objects;
  * @param start where the encoded run starts in the original text (for nested layers, the outermost run)
  * @param end where the encoded run ends, exclusive
  * @param depth 1 for a run in the original text, 2 for a run inside a decoded layer, and so on
+ * @param decoded the decoded text as it came out of the decoder, before normalisation (case kept)
  * @param text the decoded text, normalised; its {@code toOriginal} maps into the original text
  */
-public record DecodedLayer(Encoding encoding, int start, int end, int depth, NormalizedText text) {
+public record DecodedLayer(Encoding encoding, int start, int end, int depth, String decoded, NormalizedText text) {
 
     /** Checks the parts. */
     public DecodedLayer {
         Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(decoded, "decoded");
         Objects.requireNonNull(text, "text");
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("span must satisfy 0 <= start <= end, was [" + start + ", " + end + ")");
