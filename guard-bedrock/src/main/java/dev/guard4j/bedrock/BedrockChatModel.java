@@ -97,7 +97,7 @@ public final class BedrockChatModel implements ChatModel {
                     text.append(block.text());
                 } else if (block.toolUse() != null) {
                     toolCalls.add(ToolExecutionRequest.builder().id(block.toolUse().toolUseId()).name(block.toolUse().name())
-                            .arguments(DocumentJson.toJson(block.toolUse().input())).build());
+                            .arguments(toolArguments(block)).build());
                 }
             }
         }
@@ -124,6 +124,15 @@ public final class BedrockChatModel implements ChatModel {
                 .tokenUsage(tokenUsage(response.usage()))
                 .finishReason(finishReason)
                 .build();
+    }
+
+    private static String toolArguments(ContentBlock block) {
+        try {
+            return DocumentJson.toJson(block.toolUse().input());
+        } catch (RuntimeException e) {
+            throw new BedrockResponseException("Bedrock tool call '" + block.toolUse().name() + "' has input that cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     static TokenUsage tokenUsage(software.amazon.awssdk.services.bedrockruntime.model.TokenUsage usage) {

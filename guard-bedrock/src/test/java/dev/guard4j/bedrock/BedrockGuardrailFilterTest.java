@@ -258,6 +258,22 @@ class BedrockGuardrailFilterTest {
         assertThat(emulator.requests()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "unpaired high surrogate | a\uD800b",
+        "unpaired low surrogate | a\uDC00b",
+        "NUL and control characters | a\u0000\u0001\u001Fb",
+        "right-to-left override | abc\u202Edef",
+    })
+    void hostileCharactersReachBedrockAndItsAnswerDecides(String name, String text) {
+        emulator.enqueueGuardrail(Reply.guardrailIntervened("blocked", Assessments.contentFilter("PROMPT_ATTACK", "HIGH", "HIGH", "BLOCKED")));
+
+        Verdict verdict = filter.validate(Content.of(text, Content.Source.USER));
+
+        assertThat(verdict).isInstanceOf(Verdict.Block.class);
+        assertThat(emulator.requests(Operation.APPLY_GUARDRAIL)).hasSize(1);
+    }
+
     @Test
     void oversizedTextIsBlockedUnsent() {
         filter = BedrockGuardrailFilter.builder().client(client).guardrail("gr-9", "2").maxTextLength(100).build();

@@ -240,7 +240,12 @@ public final class BedrockEmulator implements AutoCloseable {
                 Reply next = modelReplies.poll();
                 reply = next != null ? next : modelFallback.apply(request);
             }
-            send(exchange, request.operation(), reply);
+            try {
+                send(exchange, request.operation(), reply);
+            } catch (RuntimeException e) {
+                // a scripting mistake (tool input that is not JSON, say): say so to the client instead of hanging up
+                send(exchange, request.operation(), Reply.error(500, "InternalServerException", "emulator: " + e.getMessage()));
+            }
         } catch (IOException e) {
             // the client went away (a client-side timeout): nothing left to answer
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import dev.guard4j.filters.policy.FilterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class JsonOutputFilterFactory implements FilterFactory {
                 .maxChars(settings.integer("max-chars", 1_000_000, 2, 100_000_000))
                 .maxDepth(settings.integer("max-depth", 64, 1, 1000));
         Optional<String> inline = settings.string("schema");
-        Optional<java.nio.file.Path> file = settings.path("schema-file");
+        Optional<Path> file = settings.path("schema-file");
         if (inline.isPresent() && file.isPresent()) {
             throw settings.error("schema-file", "give 'schema' or 'schema-file', not both");
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +46,8 @@ public final class ProtectedContentFilterFactory implements FilterFactory {
                 .replacement(settings.string("replacement", "[protected content removed]"));
         for (FilterSettings document : settings.sections("documents")) {
             String id = document.string("id").orElseThrow(() -> document.error("id", "a protected document needs an id"));
-            var text = document.string("text");
-            var file = document.path("file");
+            Optional<String> text = document.string("text");
+            Optional<Path> file = document.path("file");
             if (text.isPresent() == file.isPresent()) {
                 throw document.error(text.isPresent() ? "file" : "text", "give a protected document either 'text' or 'file', not both or neither");
             }

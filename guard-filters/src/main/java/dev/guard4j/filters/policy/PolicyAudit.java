@@ -6,6 +6,9 @@ import dev.guard4j.filters.audit.AuditLog;
 import dev.guard4j.filters.audit.AuditLogException;
 import dev.guard4j.filters.audit.FlushPolicy;
 import dev.guard4j.filters.audit.QueueFullPolicy;
+import dev.guard4j.filters.observe.Slf4jAuditHook;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +25,15 @@ import java.util.regex.Pattern;
  * @param log the JSON-lines audit log, or {@code null}
  * @param slf4j the SLF4J line per call, or {@code null}
  * @param micrometer whether to count calls in Micrometer's global registry
+ * @param openTelemetry whether to set GenAI attributes on the current OpenTelemetry span
  * @param section the {@code audit} section, to locate errors, or {@code null} when the policy has none
  */
-record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean micrometer, LocatedSettings section) {
+record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean micrometer, boolean openTelemetry, LocatedSettings section) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     static PolicyAudit none() {
-        return new PolicyAudit(null, null, null, false, null);
+        return new PolicyAudit(null, null, null, false, false, null);
     }
 
     static PolicyAudit read(LocatedSettings audit, UnaryOperator<String> environment) {
@@ -38,7 +42,28 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
         LogSink log = sink(audit, "log").map(s -> LogSink.read(s, environment)).orElse(null);
         Slf4jSink slf4j = sink(audit, "slf4j").map(Slf4jSink::read).orElse(null);
         boolean micrometer = audit.flag("micrometer", false);
-        return new PolicyAudit(mode, log, slf4j, micrometer, audit);
+        if (micrometer) {
+            requireLibrary(audit, "micrometer", "io.micrometer.core.instrument.MeterRegistry", "io.micrometer:micrometer-core");
+        }
+        boolean openTelemetry = audit.flag("opentelemetry", false);
+        if (openTelemetry) {
+            requireLibrary(audit, "opentelemetry", "io.opentelemetry.api.trace.Span", "io.opentelemetry:opentelemetry-api");
+        }
+        return new PolicyAudit(mode, log, slf4j, micrometer, openTelemetry, audit);
+    }
+
+    /**
+     * Checks that an optional library is on the classpath.
+     *
+     * @throws PolicyException located at the key, naming the Maven module to add
+     */
+    static void requireLibrary(LocatedSettings section, String key, String className, String module) {
+        try {
+            Class.forName(className, false, PolicyAudit.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw section.atKey(key, "the '" + key + "' audit sink needs " + module + ", which is not on the classpath",
+                    "add the Maven dependency " + module);
+        }
     }
 
     /** Reads a sink written as a map, as {@code true} (defaults) or as {@code false} (off). */
@@ -61,16 +86,17 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
      */
     List<AuditHook> openHooks() {
         List<AuditHook> hooks = new ArrayList<>();
-        // sinks that are not available fail before anything is opened, rather than run without their audit trail
-        for (String sink : List.of("slf4j", "micrometer")) {
-            boolean wanted = sink.equals("slf4j") ? slf4j != null : micrometer;
-            if (wanted) {
-                throw section.atKey(sink, "the '" + sink + "' audit sink is not available in this build of guard-filters",
-                        "remove the sink, or use a build that includes it");
-            }
-        }
         if (log != null) {
             hooks.add(log.open());
+        }
+        if (slf4j != null) {
+            hooks.add(slf4j.open());
+        }
+        if (micrometer) {
+            hooks.add(OptionalAuditHooks.micrometer());
+        }
+        if (openTelemetry) {
+            hooks.add(OptionalAuditHooks.openTelemetry());
         }
         return hooks;
     }
@@ -85,6 +111,9 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
         }
         if (micrometer) {
             parts.add("micrometer");
+        }
+        if (openTelemetry) {
+            parts.add("opentelemetry");
         }
         String sinks = parts.isEmpty() ? "no sinks" : String.join(", ", parts);
         return sinks + (mode == null ? "" : ", mode " + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -211,10 +240,19 @@ record PolicyAudit(AuditMode mode, LogSink log, Slf4jSink slf4j, boolean microme
      * One structured SLF4J line per call.
      *
      * @param level the level to log at
+     * @param logger the logger's name
      */
-    record Slf4jSink(Slf4jLevel level) {
+    record Slf4jSink(Slf4jLevel level, String logger) {
         static Slf4jSink read(LocatedSettings s) {
-            return new Slf4jSink(s.choice("level", Slf4jLevel.class, Slf4jLevel.INFO));
+            String logger = s.string("logger", Slf4jAuditHook.LOGGER_NAME);
+            if (logger.isBlank()) {
+                throw s.atKey("logger", "the logger name is blank", "remove it to log to " + Slf4jAuditHook.LOGGER_NAME);
+            }
+            return new Slf4jSink(s.choice("level", Slf4jLevel.class, Slf4jLevel.INFO), logger);
+        }
+
+        AuditHook open() {
+            return new Slf4jAuditHook(LoggerFactory.getLogger(logger), Level.valueOf(level.name()));
         }
     }
 

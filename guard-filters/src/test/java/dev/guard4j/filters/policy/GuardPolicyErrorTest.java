@@ -46,6 +46,8 @@ class GuardPolicyErrorTest {
                         3, 34, "input[0].settings.maxHits", "0 is out of range", "allowed range is [1, 100]"),
                 arguments("fraction where a whole number belongs", "verdict-cache-size: 2.5\n",
                         1, 21, "verdict-cache-size", "expected a whole number, was a number (2.5)", "allowed range is [0, 10000000]"),
+                arguments("integer too large for any setting", "max-text-length: 99999999999999999999\n",
+                        1, 18, "max-text-length", "expected a whole number, was a number (1.0E20)", "allowed range is [1, 2147483647]"),
                 arguments("max-text-length below one", "max-text-length: 0\n",
                         1, 18, "max-text-length", "0 is out of range", "allowed range is [1, 2147483647]"),
                 arguments("flag that is not true or false", "input:\n  - filter: test-input-only\n    fail-open: maybe\n",

@@ -120,6 +120,23 @@ class GuardPolicyLoadTest {
     }
 
     @Test
+    void allowUninspectedContentIsOffUnlessSet() {
+        assertThat(load("version: 1\n").allowsUninspectedContent()).isFalse();
+        assertThat(load("allow-uninspected-content: true\n").allowsUninspectedContent()).isTrue();
+    }
+
+    @ParameterizedTest(name = "flush: {0}")
+    @CsvSource({"every-event", "when-buffer-full", "250ms"})
+    void auditLogFlushIsAPolicyNameOrAnInterval(String flush) {
+        FlushPolicy expected = switch (flush) {
+            case "every-event" -> FlushPolicy.everyEvent();
+            case "when-buffer-full" -> FlushPolicy.whenBufferFull();
+            default -> FlushPolicy.every(Duration.ofMillis(250));
+        };
+        assertThat(load("audit: {log: {directory: audit, flush: " + flush + "}}\n").audit().log().flush()).isEqualTo(expected);
+    }
+
+    @Test
     void inspectListsTheRequestSourcesInAnyCase() {
         GuardPolicy policy = load("inspect: [user, TOOL_RESULT, System]\n");
         assertThat(policy.inspectedSources()).contains(Set.of(Content.Source.USER, Content.Source.TOOL_RESULT, Content.Source.SYSTEM));
@@ -172,7 +189,9 @@ class GuardPolicyLoadTest {
                     hmac-key-env: GUARD4J_AUDIT_KEY
                   slf4j:
                     level: debug
+                    logger: acme.audit
                   micrometer: true
+                  opentelemetry: true
                 """);
         PolicyAudit audit = policy.audit();
         assertThat(audit.mode()).isEqualTo(AuditMode.COMPLIANCE);
@@ -186,7 +205,9 @@ class GuardPolicyLoadTest {
         assertThat(audit.log().hmacKeyEnv()).isEqualTo("GUARD4J_AUDIT_KEY");
         assertThat(audit.log().hmacKey()).hasValueSatisfying(k -> assertThat(new String(k, StandardCharsets.UTF_8)).isEqualTo("s3cret-key-for-tests"));
         assertThat(audit.slf4j().level()).isEqualTo(PolicyAudit.Slf4jLevel.DEBUG);
+        assertThat(audit.slf4j().logger()).isEqualTo("acme.audit");
         assertThat(audit.micrometer()).isTrue();
+        assertThat(audit.openTelemetry()).isTrue();
         assertThat(policy.summary()).contains("HMAC key from $GUARD4J_AUDIT_KEY").contains("slf4j at DEBUG").contains("mode compliance");
     }
 

@@ -143,9 +143,34 @@ class GuardPolicyToGuardTest {
     }
 
     @Test
-    void auditSinkThatIsNotAvailableFailsBeforeAnythingIsOpened() {
-        GuardPolicy policy = PolicyFiles.load(dir, "audit:\n  log: {directory: audit}\n  micrometer: true\n");
-        assertThatThrownBy(policy::toGuard).isInstanceOf(PolicyException.class).hasMessageContaining(":3:3: audit.micrometer: ");
-        assertThat(dir.resolve("audit")).doesNotExist();
+    void slf4jMicrometerAndOpenTelemetrySinksAreHooksOfTheGuard() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(registry);
+        try {
+            GuardPolicy policy = PolicyFiles.load(dir, """
+                    input: [test-input-only]
+                    audit:
+                      slf4j: {level: debug, logger: acme.audit}
+                      micrometer: true
+                      opentelemetry: true
+                    """);
+            try (Guard guard = policy.toGuard()) {
+                guard.wrap(new ScriptedChatModel().enqueue("fine")).chat(UserMessage.from("hello"));
+            }
+            assertThat(registry.getMeters()).extracting(m -> m.getId().getName()).anyMatch(name -> name.startsWith("guard4j"));
+            assertThat(policy.summary()).contains("slf4j at DEBUG, micrometer, opentelemetry");
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(registry);
+        }
+    }
+
+    @Test
+    void optionalLibraryThatIsMissingIsAnErrorNamingTheModuleToAdd() {
+        LocatedSettings audit = new LocatedSettings("p.yaml", null, "(policy)", "audit", "audit",
+                PolicyTreeReader.read("p.yaml", "micrometer: true\n"));
+        assertThatThrownBy(() -> PolicyAudit.requireLibrary(audit, "micrometer", "io.micrometer.NoSuchClass", "io.micrometer:micrometer-core"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("p.yaml:1:1: audit.micrometer: the 'micrometer' audit sink needs io.micrometer:micrometer-core, which is not on the classpath"
+                        + " (hint: add the Maven dependency io.micrometer:micrometer-core)");
     }
 }
