@@ -46,6 +46,16 @@ class BedrockGuardrailImportTest {
         "topicPolicyConfig.topicsConfig[0], UNSUPPORTED",
         "contextualGroundingPolicyConfig.filtersConfig[0], UNSUPPORTED",
         "contextualGroundingPolicyConfig.filtersConfig[1], UNSUPPORTED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[0], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[1], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[2], APPROXIMATED",
+        "sensitiveInformationPolicyConfig.piiEntitiesConfig[3], UNSUPPORTED",
+        "wordPolicyConfig.wordsConfig[0], MAPPED",
+        "wordPolicyConfig.wordsConfig[1], MAPPED",
+        "wordPolicyConfig.managedWordListsConfig[0], APPROXIMATED",
+        "wordPolicyConfig.managedWordListsConfig[1], UNSUPPORTED",
+        "sensitiveInformationPolicyConfig.regexesConfig[0], MAPPED",
+        "sensitiveInformationPolicyConfig.regexesConfig[1], UNSUPPORTED",
         "blockedInputMessaging, MAPPED",
         "blockedOutputsMessaging, MAPPED",
         "name, IGNORED",
@@ -65,8 +75,10 @@ class BedrockGuardrailImportTest {
     @Test
     void contentFiltersBecomeLocalFiltersPerSide() {
         assertThat(imported.inputs()).extracting(i -> i.options().name()).containsExactly(
-                "bedrock-import:content:HATE:input", "bedrock-import:content:INSULTS:input", "bedrock-import:content:PROMPT_ATTACK");
-        assertThat(imported.outputs()).extracting(o -> o.options().name()).containsExactly("bedrock-import:content:HATE:output");
+                "bedrock-import:content:HATE:input", "bedrock-import:content:INSULTS:input", "bedrock-import:content:PROMPT_ATTACK",
+                "bedrock-import:words:input", "bedrock-import:pii:input");
+        assertThat(imported.outputs()).extracting(o -> o.options().name())
+                .containsExactly("bedrock-import:content:HATE:output", "bedrock-import:words:output", "bedrock-import:pii:output");
         assertThat(imported.name()).isEqualTo("support-bot-guardrail");
     }
 
@@ -93,6 +105,74 @@ class BedrockGuardrailImportTest {
         ChatModel guarded = imported.toGuard().wrap(model);
 
         assertThat(guarded.chat("How do I reset my password?")).isEqualTo("You can reset it under Settings.");
+    }
+
+    @Test
+    void importedGuardAnonymizesAnEmailInThePromptBeforeTheModelSeesIt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        imported.toGuard().wrap(model).chat("Please write to jane.doe@example.com about my order.");
+
+        String seen = ((dev.langchain4j.data.message.UserMessage) model.takeRequest().messages().get(0)).singleText();
+        assertThat(seen).doesNotContain("jane.doe@example.com").contains("<EMAIL>");
+    }
+
+    @Test
+    void importedGuardBlocksASocialSecurityNumberInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        String answer = imported.toGuard().wrap(model).chat("My social security number is 536-22-1471.");
+
+        assertThat(answer).isEqualTo("Sorry, I can't help with that request.");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void importedGuardAnonymizesAPhoneNumberInTheAnswerButOnlyReportsItInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Call us on +1 415 555 0132 any time.");
+
+        String answer = imported.toGuard().wrap(model).chat("My number is +1 415 555 0199, when can I call?");
+
+        assertThat(answer).doesNotContain("555 0132").contains("<PHONE>");
+        String seen = ((dev.langchain4j.data.message.UserMessage) model.takeRequest().messages().get(0)).singleText();
+        assertThat(seen).as("input action NONE: detect only").contains("+1 415 555 0199");
+    }
+
+    @Test
+    void importedGuardBlocksACustomWordInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        String answer = imported.toGuard().wrap(model).chat("Tell me everything about project bluebird.");
+
+        assertThat(answer).isEqualTo("Sorry, I can't help with that request.");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void customWordInDetectModeIsReportedButNotBlockedOnInput() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+        List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+        String answer = imported.applyTo(Guard.builder().audit(events::add)).build().wrap(model)
+                .chat("Is CompetitorCorp cheaper?");
+
+        assertThat(answer).isEqualTo("Noted.");
+        assertThat(events.get(0).filters()).filteredOn(r -> r.filter().equals("bedrock-import:words:input"))
+                .flatExtracting(r -> r.findings()).extracting(f -> f.category()).containsExactly("CUSTOM_WORDS");
+    }
+
+    @Test
+    void importedGuardMasksAnOrderIdInTheAnswerWithTheRegexRule() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Your order ORD-123456 ships today.");
+
+        String answer = imported.toGuard().wrap(model).chat("Where is my order?");
+
+        assertThat(answer).isEqualTo("Your order [ORDER-ID] ships today.");
+    }
+
+    @Test
+    void unsafeRegexIsReportedWithTheReasonInsteadOfFailingTheImport() {
+        assertThat(entry("sensitiveInformationPolicyConfig.regexesConfig[1]").detail()).contains("refused");
     }
 
     @ParameterizedTest

@@ -47,7 +47,7 @@ public final class ToxicitySuite implements EvalSuite {
         for (Strength strength : List.of(Strength.LOW, Strength.MEDIUM, Strength.HIGH)) {
             BinaryMetrics metrics = new BinaryMetrics();
             for (int i = 0; i < used.size(); i++) {
-                metrics.add(used.get(i).positive(), scores[i] >= strength.threshold(), nanos[i]);
+                metrics.add(used.get(i).positive(), scores[i] >= type.threshold(strength), nanos[i]);
             }
             report.add(table, type + "@" + strength, metrics);
             Map<String, Object> row = new LinkedHashMap<>();

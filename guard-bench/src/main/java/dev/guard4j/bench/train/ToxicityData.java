@@ -16,6 +16,7 @@ import java.util.Map;
  * test are never trained on). Davidson trains on the rows whose tweet's SHA-256 starts with a byte
  * below 205 (about 80%); the rest is test. ToxiGen seeds are test only. HATE positives: TweetEval
  * hate label 1, Davidson class 0. INSULTS positives: TweetEval offensive label 1, Davidson class 0 or 1.
+ * The {@code val} splits choose each category's MEDIUM threshold.
  */
 public final class ToxicityData {
 
@@ -72,6 +73,7 @@ public final class ToxicityData {
 
     /** Returns the training rows of one category's shipped model. */
     public List<Row> trainingRows(ToxicityFilter.Type type) {
+        // Davidson's rows count 0.3 each (see TrainToxicityModels): its labels follow other guidelines than TweetEval's
         List<Row> rows = new ArrayList<>(tweetEval(type == ToxicityFilter.Type.HATE
                 ? "tweeteval_hate/tweeteval_hate.csv" : "tweeteval_offensive/tweeteval_offensive.csv", "train"));
         rows.addAll(davidson(type, true));

@@ -35,7 +35,7 @@ public final class TrainInjectionModel {
     /**
      * Trains and writes the model.
      *
-     * @param args {@code [--input FILE] [--out FILE]}
+     * @param args {@code [--input FILE] [--out FILE] [--epochs N] [--l2 X] [--seed N]}
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
@@ -58,7 +58,14 @@ public final class TrainInjectionModel {
             }
         }
         counts.forEach((source, n) -> System.out.printf("train %-40s negatives %5d positives %5d%n", source, n[0], n[1]));
-        LinearModel model = new LogisticRegressionTrainer(FeatureSpec.ofDefaults(), LogisticRegressionTrainer.Options.ofDefaults()).train(examples);
+        LogisticRegressionTrainer.Options defaults = LogisticRegressionTrainer.Options.ofDefaults();
+        LogisticRegressionTrainer.Options training = new LogisticRegressionTrainer.Options(
+                Integer.parseInt(options.getOrDefault("--epochs", String.valueOf(defaults.epochs()))),
+                Double.parseDouble(options.getOrDefault("--l2", String.valueOf(defaults.l2()))),
+                defaults.learningRate(),
+                Long.parseLong(options.getOrDefault("--seed", String.valueOf(defaults.seed()))),
+                true);
+        LinearModel model = new LogisticRegressionTrainer(FeatureSpec.ofDefaults(), training).train(examples);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream stream = Files.newOutputStream(out)) {
             model.write(stream);

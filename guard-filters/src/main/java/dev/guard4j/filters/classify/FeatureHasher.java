@@ -46,9 +46,16 @@ public final class FeatureHasher {
         long[] keys = new long[capacity];
         int count = 0;
         if (spec.minCharNgram() > 0) {
-            for (int n = spec.minCharNgram(); n <= spec.maxCharNgram(); n++) {
-                for (int start = 0; start + n <= length; start++) {
-                    keys[count++] = signedBucket(hash(clipped, start, start + n, CHAR_SEED + n));
+            // one pass per start position extends the hash a character at a time, emitting every n-gram length in range
+            for (int start = 0; start + spec.minCharNgram() <= length; start++) {
+                int h = CHAR_SEED;
+                int end = Math.min(length, start + spec.maxCharNgram());
+                for (int i = start; i < end; i++) {
+                    h = (h ^ clipped.charAt(i)) * 0x01000193;
+                    int n = i - start + 1;
+                    if (n >= spec.minCharNgram()) {
+                        keys[count++] = signedBucket(mix(h ^ n));
+                    }
                 }
             }
         }

@@ -29,8 +29,8 @@ final class InjectionSignals {
     /** A bounded gap for scripts without spaces. */
     private static final String C = "[^\\n。！？]{0,12}?";
 
-    private static final String EN_RULES = "(?:instructions?|directives?|prompts?|rules?|guidelines?|commands?|orders?|context|guidance|constraints?"
-            + "|restrictions?|programming|training|polic(?:y|ies)|messages?|conversation|tasks?|assignments?|everything)\\b";
+    private static final String EN_RULES = "(?:instructions?|directions?|directives?|prompts?|rules?|guidelines?|commands?|orders?|context|guidance|constraints?"
+            + "|restrictions?|programming|training|polic(?:y|ies)|conversation|tasks?|assignments?|everything)\\b";
 
     static final List<Signal> ALL = List.of(
             // English: instruction override and its paraphrases
@@ -41,7 +41,7 @@ final class InjectionSignals {
                     "forget|ignore|disregard",
                     " (?:everything|all|anything)(?: (?:you (?:were|have been) told|(?:that )?(?:was said|i said|came) (?:before|above|earlier)|above|before|so far|previously))"),
             Signal.of("en.override.new-instructions", OVERRIDE, 0.4, true,
-                    "new instructions|new task|new rules|updated instructions|real instructions|actual instructions|your new|revised instructions",
+                    "new instructions|new instruction|begin reprogramming|reprogram you|new task|new rules|updated instructions|real instructions|actual instructions|your new|revised instructions",
                     "\\b"),
             Signal.of("en.override.instead", OVERRIDE, 0.4, true,
                     "instead of|rather than",
@@ -89,7 +89,7 @@ final class InjectionSignals {
                     S + "\\b(?:you (?:know|were given|have been given|are protecting|are guarding|must not reveal|must keep))"),
             // personas and "developer mode"
             Signal.of("en.persona.dan", PERSONA, 0.9, true,
-                    "do anything now|developer mode enabled|developer mode output|with developer mode|developer mode response|in developer mode, you|dan mode|jailbreak mode|god mode|unrestricted mode|evil mode|dude mode|stan mode|aim mode|maximum mode|opposite mode|anti-dan",
+                    "do anything now|safe mode off|safety mode off|safety filters off|safety filters disabled|filters disabled|restrictions disabled|censorship off|ethics off|developer mode enabled|developer mode output|with developer mode|developer mode response|in developer mode, you|dan mode|jailbreak mode|god mode|unrestricted mode|evil mode|dude mode|stan mode|aim mode|maximum mode|opposite mode|anti-dan",
                     ""),
             Signal.of("en.persona.named", PERSONA, 0.6, true,
                     "dan|stan|dude|betterdan|apophis|evil-bot|evilbot|nsfw gpt|chatgpt with|aim",

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 record Signal(String id, Kind kind, double weight, List<String> leads, Pattern pattern) {
 
+    /** The longest text one match may span; every pattern's gaps are bounded well below it. */
+    static final int MAX_MATCH = 1200;
+
     /** What family a signal belongs to; the family decides the finding's category. */
     enum Kind {
         OVERRIDE(false),
@@ -84,14 +87,30 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).replace("ß", "ss");
     }
 
-    /** Returns the first match in the folded text, or {@code null}; runs the regex only when a lead occurs. */
+    /**
+     * Returns the earliest match in the folded text, or {@code null}.
+     *
+     * <p>The regex is tried only where a lead occurs, anchored there and confined to
+     * {@link #MAX_MATCH} characters, so the cost grows with the number of lead occurrences, never
+     * with the text length times the number of alternatives.
+     */
     Matcher find(String folded) {
+        Matcher best = null;
+        Matcher matcher = null;
         for (String lead : leads) {
-            if (folded.contains(lead)) {
-                Matcher matcher = pattern.matcher(folded);
-                return matcher.find() ? matcher : null;
+            int limit = best == null ? folded.length() : best.start();
+            for (int at = folded.indexOf(lead); at >= 0 && at < limit; at = folded.indexOf(lead, at + 1)) {
+                if (matcher == null) {
+                    matcher = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                matcher.region(at, Math.min(folded.length(), at + MAX_MATCH));
+                if (matcher.lookingAt()) {
+                    best = matcher;
+                    matcher = null;
+                    break;
+                }
             }
         }
-        return null;
+        return best;
     }
 }

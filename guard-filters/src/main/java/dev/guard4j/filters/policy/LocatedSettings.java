@@ -373,6 +373,10 @@ final class LocatedSettings implements FilterSettings {
             if (scalar.value() instanceof Long l) {
                 return l.toString();
             }
+            if (scalar.value() instanceof Boolean && !"true".equalsIgnoreCase(scalar.raw()) && !"false".equalsIgnoreCase(scalar.raw())) {
+                // YAML 1.1 reads off, no, yes and on as booleans; where a string is wanted, the author meant the word
+                return scalar.raw();
+            }
             if (scalar.value() == null) {
                 throw at(item, itemPath, "has no value", "write a value after the colon, or remove the key");
             }

@@ -39,9 +39,9 @@ sealed interface PolicyNode permits PolicyNode.MapNode, PolicyNode.ListNode, Pol
      * A single value: a {@link String}, a {@link Boolean}, a {@link Long}, a {@link Double}, or {@code null}.
      *
      * @param value the value
-     * @param quoted whether the value was a string (quoted or not) rather than a number, boolean or null
+     * @param raw the value as written ({@code off} for a YAML 1.1 boolean false, say)
      */
-    record ScalarNode(Object value, boolean quoted, int line, int column) implements PolicyNode {
+    record ScalarNode(Object value, String raw, int line, int column) implements PolicyNode {
         @Override
         public String kindName() {
             if (value == null) {

@@ -108,18 +108,21 @@ final class PolicyTreeReader {
             case VALUE_STRING:
                 // YAML gives "key:" with nothing after it as an empty string; it means "no value"
                 String text = parser.getText();
-                return new PolicyNode.ScalarNode(text.isEmpty() && yaml ? null : text,
-                        true, line, column);
+                return new PolicyNode.ScalarNode(text.isEmpty() && yaml ? null : text, text, line, column);
             case VALUE_NUMBER_INT:
-                return new PolicyNode.ScalarNode(parser.getLongValue(), false, line, column);
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    // too large for any setting: keep it as a fraction so the getter's range error applies
+                    return new PolicyNode.ScalarNode(parser.getDoubleValue(), parser.getText(), line, column);
+                }
+                return new PolicyNode.ScalarNode(parser.getLongValue(), parser.getText(), line, column);
             case VALUE_NUMBER_FLOAT:
-                return new PolicyNode.ScalarNode(parser.getDoubleValue(), false, line, column);
+                return new PolicyNode.ScalarNode(parser.getDoubleValue(), parser.getText(), line, column);
             case VALUE_TRUE:
-                return new PolicyNode.ScalarNode(Boolean.TRUE, false, line, column);
+                return new PolicyNode.ScalarNode(Boolean.TRUE, parser.getText(), line, column);
             case VALUE_FALSE:
-                return new PolicyNode.ScalarNode(Boolean.FALSE, false, line, column);
+                return new PolicyNode.ScalarNode(Boolean.FALSE, parser.getText(), line, column);
             case VALUE_NULL:
-                return new PolicyNode.ScalarNode(null, false, line, column);
+                return new PolicyNode.ScalarNode(null, parser.getText(), line, column);
             default:
                 throw error(line, column, path, "unexpected " + token, null);
         }

@@ -22,6 +22,18 @@ final class Rot13 {
     private Rot13() {
     }
 
+    /** The common words packed into longs (5 bits a letter), sorted for binary search. */
+    private static final long[] CODES = COMMON_WORDS.stream().mapToLong(Rot13::code).sorted().toArray();
+    private static final int MAX_WORD = 12;
+
+    private static long code(String word) {
+        long code = 0;
+        for (int i = 0; i < word.length(); i++) {
+            code = code << 5 | (word.charAt(i) - 'a' + 1);
+        }
+        return code;
+    }
+
     /** Returns whether {@code text} (normalised, lower case) reads as English after rotation and not before. */
     static boolean looksRotated(String text) {
         if (text.contains("rot13") || text.contains("rot-13") || text.contains("rot 13")) {
@@ -29,29 +41,35 @@ final class Rot13 {
         }
         int plain = 0;
         int rotated = 0;
+        int examined = 0;
         int i = 0;
         int n = text.length();
-        int examined = 0;
-        StringBuilder word = new StringBuilder();
         while (i < n && examined < MAX_WORDS_EXAMINED) {
             char c = text.charAt(i);
             if (c < 'a' || c > 'z') {
                 i++;
                 continue;
             }
-            word.setLength(0);
-            while (i < n && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
-                word.append(text.charAt(i));
+            // pack the word and its rotation as we go: no strings, no allocation
+            long code = 0;
+            long rotatedCode = 0;
+            int length = 0;
+            while (i < n && (c = text.charAt(i)) >= 'a' && c <= 'z') {
+                if (length < MAX_WORD) {
+                    code = code << 5 | (c - 'a' + 1);
+                    rotatedCode = rotatedCode << 5 | ((c - 'a' + 13) % 26 + 1);
+                }
+                length++;
                 i++;
             }
             examined++;
-            if (word.length() > 12) {
+            if (length > MAX_WORD) {
                 continue;
             }
-            if (COMMON_WORDS.contains(word.toString())) {
+            if (java.util.Arrays.binarySearch(CODES, code) >= 0) {
                 plain++;
             }
-            if (COMMON_WORDS.contains(rotate(word))) {
+            if (java.util.Arrays.binarySearch(CODES, rotatedCode) >= 0) {
                 rotated++;
             }
         }

@@ -3,25 +3,17 @@ package dev.guard4j.filters.toxicity;
 /**
  * How strongly a toxicity category is filtered, as in Amazon Bedrock Guardrails' content filters:
  * {@code HIGH} blocks the most (the lowest score threshold), {@code NONE} turns the category off.
+ *
+ * <p>Each category has its own {@code MEDIUM} threshold, chosen on a validation split that was not
+ * trained on ({@link ToxicityFilter.Type#threshold(Strength)}); {@code LOW} and {@code HIGH} lie above and below it.
  */
 public enum Strength {
     /** The category is not checked. */
-    NONE(Double.NaN),
+    NONE,
     /** Blocks only text the model is very sure about. */
-    LOW(0.85),
-    /** The default balance. */
-    MEDIUM(0.7),
+    LOW,
+    /** The default balance: the threshold that scored best on the validation split. */
+    MEDIUM,
     /** Blocks anything the model leans towards. */
-    HIGH(0.5);
-
-    private final double threshold;
-
-    Strength(double threshold) {
-        this.threshold = threshold;
-    }
-
-    /** Returns the model probability at or above which text is blocked; NaN for {@link #NONE}. */
-    public double threshold() {
-        return threshold;
-    }
+    HIGH
 }

@@ -42,16 +42,40 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
     /** The categories this filter checks. */
     public enum Type {
         /** Hate speech: attacks on a group for who they are. */
-        HATE(Category.HATE, "/dev/guard4j/filters/toxicity/hate-model.lrm"),
+        HATE(Category.HATE, "/dev/guard4j/filters/toxicity/hate-model.lrm", 0.65),
         /** Insults and offensive language aimed at someone. */
-        INSULTS(Category.INSULTS, "/dev/guard4j/filters/toxicity/insults-model.lrm");
+        INSULTS(Category.INSULTS, "/dev/guard4j/filters/toxicity/insults-model.lrm", 0.40);
 
         private final String category;
         private final String resource;
+        private final double medium;
 
-        Type(String category, String resource) {
+        Type(String category, String resource, double medium) {
             this.category = category;
             this.resource = resource;
+            this.medium = medium;
+        }
+
+        /**
+         * Returns the model probability at or above which text is blocked at a strength.
+         *
+         * <p>{@code MEDIUM} is the threshold with the best macro-F1 on the TweetEval validation split
+         * (printed by the training command); {@code LOW} is 40% of the way from it to 1, {@code HIGH} is 75% of it.
+         *
+         * @param strength the strength
+         * @return the threshold in (0, 1], or NaN for {@code NONE}
+         */
+        public double threshold(Strength strength) {
+            switch (strength) {
+                case LOW:
+                    return medium + (1 - medium) * 0.4;
+                case MEDIUM:
+                    return medium;
+                case HIGH:
+                    return medium * 0.75;
+                default:
+                    return Double.NaN;
+            }
         }
 
         /** Returns the Bedrock category name. */
@@ -140,7 +164,7 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
         }
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<Type, Double> score : scores(text).entrySet()) {
-            if (score.getValue() >= strengths.get(score.getKey()).threshold()) {
+            if (score.getValue() >= score.getKey().threshold(strengths.get(score.getKey()))) {
                 findings.add(Finding.ofWhole("toxicity." + score.getKey().name().toLowerCase(Locale.ROOT),
                         score.getKey().category(), text.length(), score.getValue()));
             }

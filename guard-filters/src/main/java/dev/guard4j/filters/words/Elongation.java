@@ -6,21 +6,18 @@ final class Elongation {
     private Elongation() {
     }
 
-    /** Returns the word with runs of three or more equal letters cut to one and to two, or {@code null} when it has none. */
-    static String[] variants(String term) {
-        int n = term.length();
-        boolean elongated = false;
-        for (int i = 2; i < n; i++) {
-            char c = term.charAt(i);
-            if (c == term.charAt(i - 1) && c == term.charAt(i - 2)) {
-                elongated = true;
-                break;
+    private static final String[] NONE = new String[0];
+
+    /** Returns the word with runs of three or more equal letters cut to one and to two; empty when it has none. */
+    static String[] variants(char[] chars, int offset, int length) {
+        for (int i = offset + 2; i < offset + length; i++) {
+            char c = chars[i];
+            if (c == chars[i - 1] && c == chars[i - 2]) {
+                String term = new String(chars, offset, length);
+                return new String[] {squeeze(term, 1), squeeze(term, 2)};
             }
         }
-        if (!elongated) {
-            return null;
-        }
-        return new String[] {squeeze(term, 1), squeeze(term, 2)};
+        return NONE;
     }
 
     /** Cuts every run of three or more equal letters to {@code keep}; shorter runs ("ll" in "kill") stay. */

@@ -1,11 +1,10 @@
 package dev.guard4j.filters.words;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * A trie over analysed words: every phrase of every list is a path of words, so one walk over a
@@ -19,9 +18,13 @@ final class PhraseTrie {
     }
 
     static final class Node {
-        private Map<String, Node> children;
+        private CharArrayMap<Node> children;
         private PrefixNode prefixes;
         private Set<Target> targets;
+
+        Node child(char[] chars, int offset, int length) {
+            return children == null ? null : children.get(chars, offset, length);
+        }
 
         Node child(String term) {
             return children == null ? null : children.get(term);
@@ -70,9 +73,14 @@ final class PhraseTrie {
         int whole = prefix ? terms.size() - 1 : terms.size();
         for (int i = 0; i < whole; i++) {
             if (node.children == null) {
-                node.children = new HashMap<>(4);
+                node.children = new CharArrayMap<>(4, false);
             }
-            node = node.children.computeIfAbsent(terms.get(i), t -> new Node());
+            Node next = node.children.get(terms.get(i));
+            if (next == null) {
+                next = new Node();
+                node.children.put(terms.get(i), next);
+            }
+            node = next;
         }
         if (prefix) {
             if (node.prefixes == null) {
@@ -106,32 +114,34 @@ final class PhraseTrie {
     }
 
     /**
-     * Returns the leftmost-longest, non-overlapping matches among the words.
+     * Returns the leftmost-longest, non-overlapping matches among the words of a text.
      *
      * @param terms the analysed words of a text, in order
-     * @param variants for each word, other spellings to try when the word itself has no path (or {@code null})
      */
-    List<Match> match(String[] terms, String[][] variants, int count) {
+    List<Match> match(TermBuffer terms) {
         List<Match> matches = new ArrayList<>(0);
+        char[] chars = terms.chars;
+        int count = terms.count;
+        String[][] variants = new String[count][];
         int i = 0;
         while (i < count) {
             Node node = root;
             int bestLast = -1;
             Set<Target> best = null;
             for (int j = i; j < count && j - i < maxPhrase; j++) {
-                Set<Target> prefixHit = prefixTargets(node, terms[j], variants[j]);
+                int offset = terms.offsets[j];
+                int length = terms.lengths[j];
+                if (variants[j] == null) {
+                    variants[j] = Elongation.variants(chars, offset, length);
+                }
+                Set<Target> prefixHit = prefixTargets(node, chars, offset, length, variants[j]);
                 if (prefixHit != null) {
                     bestLast = j;
                     best = prefixHit;
                 }
-                Node next = node.child(terms[j]);
-                if (next == null && variants[j] != null) {
-                    for (String variant : variants[j]) {
-                        next = node.child(variant);
-                        if (next != null) {
-                            break;
-                        }
-                    }
+                Node next = node.child(chars, offset, length);
+                for (int v = 0; next == null && v < variants[j].length; v++) {
+                    next = node.child(variants[j][v]);
                 }
                 if (next == null) {
                     break;
@@ -152,27 +162,22 @@ final class PhraseTrie {
         return matches;
     }
 
-    private static Set<Target> prefixTargets(Node node, String term, String[] variants) {
+    private static Set<Target> prefixTargets(Node node, char[] chars, int offset, int length, String[] variants) {
         if (node.prefixes == null) {
             return null;
         }
-        Set<Target> hit = longestPrefix(node.prefixes, term);
-        if (hit == null && variants != null) {
-            for (String variant : variants) {
-                hit = longestPrefix(node.prefixes, variant);
-                if (hit != null) {
-                    break;
-                }
-            }
+        Set<Target> hit = longestPrefix(node.prefixes, chars, offset, length);
+        for (int v = 0; hit == null && v < variants.length; v++) {
+            hit = longestPrefix(node.prefixes, variants[v].toCharArray(), 0, variants[v].length());
         }
         return hit;
     }
 
-    private static Set<Target> longestPrefix(PrefixNode start, String term) {
+    private static Set<Target> longestPrefix(PrefixNode start, char[] chars, int offset, int length) {
         PrefixNode p = start;
         Set<Target> hit = null;
-        for (int k = 0; k < term.length() && p != null; k++) {
-            p = p.step(term.charAt(k));
+        for (int k = 0; k < length && p != null; k++) {
+            p = p.step(chars[offset + k]);
             if (p != null && p.targets != null) {
                 hit = p.targets;
             }

@@ -13,7 +13,6 @@ import dev.guard4j.filters.text.Span;
 import dev.guard4j.filters.text.TextAnalyzer;
 import dev.guard4j.filters.text.TextNormalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -172,31 +171,13 @@ public final class WordFilter implements InputValidator, OutputChecker {
     }
 
     private void matchWords(NormalizedText view, Set<Hit> out) {
-        int capacity = view.length() / 4 + 4;
-        String[][] terms = {new String[capacity]};
-        int[][] offsets = {new int[capacity * 2]};
-        int[] count = {0};
-        analyzer.run(view.text(), (term, start, end) -> {
-            int n = count[0];
-            if (n == terms[0].length) {
-                terms[0] = Arrays.copyOf(terms[0], n * 2);
-                offsets[0] = Arrays.copyOf(offsets[0], n * 4);
-            }
-            terms[0][n] = term;
-            offsets[0][2 * n] = start;
-            offsets[0][2 * n + 1] = end;
-            count[0] = n + 1;
-        });
-        int n = count[0];
-        if (n == 0) {
+        TermBuffer terms = new TermBuffer();
+        analyzer.runTerms(view, terms::add);
+        if (terms.count == 0) {
             return;
         }
-        String[][] variants = new String[n][];
-        for (int i = 0; i < n; i++) {
-            variants[i] = Elongation.variants(terms[0][i]);
-        }
-        for (PhraseTrie.Match match : trie.match(terms[0], variants, n)) {
-            Span span = view.toOriginal(offsets[0][2 * match.first()], offsets[0][2 * match.last() + 1]);
+        for (PhraseTrie.Match match : trie.match(terms)) {
+            Span span = view.toOriginal(terms.starts[match.first()], terms.ends[match.last()]);
             for (PhraseTrie.Target target : match.targets()) {
                 WordList list = target.list();
                 out.add(new Hit(DETECTOR + "." + list.name(), list.category(), list.action(), list.mask(),
@@ -256,7 +237,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
         private final List<WordList> lists = new ArrayList<>();
         private final List<RegexRule> regexRules = new ArrayList<>();
         private TextNormalizer normalizer = TextNormalizer.standard();
-        private TextAnalyzer analyzer = TextAnalyzer.english();
+        private TextAnalyzer analyzer = TextAnalyzer.of(TextAnalyzer.Stemming.ENGLISH, TextAnalyzer.Tokenization.WORDS);
         private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
 
         private Builder() {
@@ -287,7 +268,16 @@ public final class WordFilter implements InputValidator, OutputChecker {
 
         /** Sets the stemmer used for entries and texts alike; English (Porter) by default. */
         public Builder stemming(TextAnalyzer.Stemming stemming) {
-            this.analyzer = TextAnalyzer.of(stemming);
+            this.analyzer = TextAnalyzer.of(stemming, analyzer.tokenization());
+            return this;
+        }
+
+        /**
+         * Sets how entries and texts are split into words: {@link TextAnalyzer.Tokenization#WORDS} by
+         * default (so "Acme's" and "acme.com" match "acme"), or Lucene's standard tokenizer.
+         */
+        public Builder tokenization(TextAnalyzer.Tokenization tokenization) {
+            this.analyzer = TextAnalyzer.of(analyzer.stemming(), tokenization);
             return this;
         }
 

@@ -46,10 +46,12 @@ class ToxicityFilterTest {
     void aHigherStrengthNeverBlocksLess() {
         String text = "those people are all criminals and should go back where they came from";
         double hate = HIGH.scores(text).get(ToxicityFilter.Type.HATE);
-        assertThat(Strength.HIGH.threshold()).isLessThan(Strength.MEDIUM.threshold());
-        assertThat(Strength.MEDIUM.threshold()).isLessThan(Strength.LOW.threshold());
-        boolean blockedLow = hate >= Strength.LOW.threshold();
-        boolean blockedHigh = hate >= Strength.HIGH.threshold();
+        for (ToxicityFilter.Type type : ToxicityFilter.Type.values()) {
+            assertThat(type.threshold(Strength.HIGH)).isLessThan(type.threshold(Strength.MEDIUM));
+            assertThat(type.threshold(Strength.MEDIUM)).isLessThan(type.threshold(Strength.LOW));
+        }
+        boolean blockedLow = hate >= ToxicityFilter.Type.HATE.threshold(Strength.LOW);
+        boolean blockedHigh = hate >= ToxicityFilter.Type.HATE.threshold(Strength.HIGH);
         assertThat(!blockedLow || blockedHigh).isTrue();
         assertThat(hate).isGreaterThan(0.5);
     }
