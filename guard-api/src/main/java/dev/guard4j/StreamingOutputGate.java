@@ -185,14 +185,20 @@ final class StreamingOutputGate implements StreamingChatResponseHandler {
                 return false;
             }
             checked = outcome.texts[0];
-            if (!checked.startsWith(context)) {
-                // a checker rewrote text the caller already has; it cannot be taken back, so stop here (fail closed)
-                flushWindowResults();
-                terminate(new GuardBlockedException(Stage.OUTPUT, "guard",
-                        Verdict.block("an output checker rewrote text that was already released"), call.callId()));
-                return false;
-            }
             rewrote |= outcome.rewritten;
+            if (!checked.startsWith(context)) {
+                // a checker rewrote text the caller already has, most often a fragment cut at the window's
+                // start; released text cannot be taken back, so check the pending text on its own instead
+                ChainRunner.Outcome alone = guard.checkWindow(call, request, pending.toString());
+                merge(alone.results, released.length());
+                if (alone.blocked()) {
+                    flushWindowResults();
+                    terminate(new GuardBlockedException(Stage.OUTPUT, alone.blockingFilter, alone.block, call.callId()));
+                    return false;
+                }
+                checked = context + alone.texts[0];
+                rewrote |= alone.rewritten;
+            }
         }
         String checkedPending = checked.substring(contextLength);
         int releaseUpTo = last ? checkedPending.length() : Math.max(0, checkedPending.length() - options.holdBack());

@@ -139,6 +139,24 @@ class GuardStreamingTest {
     }
 
     @Test
+    void aRewriteOfAlreadyReleasedContextFallsBackToCheckingThePendingTextAlone() {
+        // flags "ABC" only at the very start of what it sees, like a detector fooled by a value cut in half
+        OutputChecker startSensitive = output -> output.text().startsWith("ABC")
+                ? Verdict.rewrite("<X>" + output.text().substring(3), new Finding("test.cut", "CUT", 0, 3, 1.0))
+                : Verdict.pass();
+        model.enqueueTokens("1234ABCD", "efgh", "ijkl");
+        StreamingChatModel safe = Guard.builder().output(startSensitive).audit(events::add)
+                .streaming(StreamingOptions.windowed(4, 4)).build().wrap(model);
+        Recorder recorder = new Recorder();
+
+        safe.chat("hi", recorder);
+
+        assertThat(recorder.error).isNull();
+        assertThat(recorder.text()).isEqualTo("1234ABCDefghijkl");
+        assertThat(events.get(0).outcome()).isEqualTo(Outcome.REWRITTEN);
+    }
+
+    @Test
     void bufferAllReleasesTheCheckedAnswerInOnePiece() {
         model.enqueueTokens("a", "b@c", ".io", " end");
         StreamingChatModel safe = Guard.builder().output(new TestFilters.RedactEmails())

@@ -56,6 +56,7 @@ final class ScanCommand {
                "reason": "<why, on BLOCK>", "findings": [{"detector", "category", "start", "end", "score"}]}
             Spans (start inclusive, end exclusive, UTF-16 offsets) refer to the input text.
             A bad line gives {"line": N, "error": "..."} and the run goes on. Blank lines are skipped.
+            At the end, a tally of the verdicts goes to stderr.
 
             Options:
               --policy FILE          the policy (YAML or JSON); default: the recommended built-in policy
@@ -155,7 +156,10 @@ final class ScanCommand {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         BoundedLineReader lines = new BoundedLineReader(new BufferedReader(new InputStreamReader(in, decoder)), maxLineChars);
-        boolean anyBad = false;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String kind : List.of("PASS", "REWRITE", "BLOCK", "error")) {
+            counts.put(kind, 0);
+        }
         BoundedLineReader.Line line;
         while ((line = lines.next()) != null) {
             ObjectNode result;
@@ -166,11 +170,16 @@ final class ScanCommand {
             } else {
                 result = scanLine(line, guard, stage, soloGuards);
             }
-            anyBad |= result.has("error");
+            counts.merge(result.has("error") ? "error" : result.get("verdict").asText(), 1, Integer::sum);
             out.println(mapper.writeValueAsString(result));
             out.flush();
         }
-        return anyBad ? Main.BAD_DATA : Main.OK;
+        // the tally goes to stderr so that stdout stays one JSON line per input line
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        err.println("scanned " + total + (total == 1 ? " line: " : " lines: ")
+                + counts.get("PASS") + " PASS, " + counts.get("REWRITE") + " REWRITE, " + counts.get("BLOCK") + " BLOCK, "
+                + counts.get("error") + (counts.get("error") == 1 ? " error" : " errors"));
+        return counts.get("error") > 0 ? Main.BAD_DATA : Main.OK;
     }
 
     private ObjectNode scanLine(BoundedLineReader.Line line, Guard guard, Stage stage, Map<String, Guard> soloGuards) {

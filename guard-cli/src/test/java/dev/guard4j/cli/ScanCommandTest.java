@@ -39,7 +39,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("{\"id\": 7, \"text\": \"hello\"}\n", "scan", "--policy", policy.toString());
         assertThat(run.out()).isEqualTo("{\"id\":7,\"verdict\":\"PASS\",\"findings\":[]}\n");
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err()).isEqualTo("scanned 1 line: 1 PASS, 0 REWRITE, 0 BLOCK, 0 errors\n");
     }
 
     @Test
@@ -93,6 +93,7 @@ class ScanCommandTest {
         assertThat(lines[1]).startsWith("{\"line\":3,\"error\":\"malformed JSON: ");
         assertThat(lines[2]).isEqualTo("{\"id\":2,\"verdict\":\"PASS\",\"findings\":[{\"detector\":\"test.word\",\"category\":\"TEST_WORD\",\"start\":0,\"end\":6,\"score\":1.0}]}");
         assertThat(run.exit()).isEqualTo(Main.BAD_DATA);
+        assertThat(run.err()).isEqualTo("scanned 3 lines: 2 PASS, 0 REWRITE, 0 BLOCK, 1 error\n");
     }
 
     @Test

@@ -164,6 +164,10 @@ final class NameRecognizer implements Recognizer {
     private static final Set<String> PERSON_VERBS = words(
             "said says shouted asked replied told wrote lives lived explained added listed spent smiled laughed cried "
             + "whispered married answered shouted texted called emailed had began");
+    /** Works that are named after their author or performer ("the Sokolov novel", "a Hedvig Arvidsson concert"). */
+    private static final Set<String> WORKS = words(
+            "novel novels biography memoir memoirs concert concerts interview poem poems painting paintings portrait speech "
+            + "lecture sermon autobiography");
     /** Words that open a sentence with a comma without being a name ("However, ..."). */
     private static final Set<String> DISCOURSE = words(
             "however also then now first second finally meanwhile sure great cool right look listen see well so "
@@ -342,6 +346,9 @@ final class NameRecognizer implements Recognizer {
         String following = nextWord(text, words[count * 2 - 1]);
         if (following != null && PERSON_VERBS.contains(following)) {
             return 0.7;
+        }
+        if (following != null && WORKS.contains(following) && ("the".equals(previous) || "a".equals(previous) || "an".equals(previous))) {
+            return 0.6;
         }
         if (count > 1 && count <= 3 && aloneOnLineBeforeAddress(text, start, words[count * 2 - 1])) {
             return 0.65;

@@ -141,7 +141,7 @@ public final class PiiFilter implements InputValidator, OutputChecker {
         if (vault != null && !findings.isEmpty()) {
             List<Finding> fresh = new ArrayList<>(findings.size());
             for (Finding finding : findings) {
-                if (!vault.holdsOriginal(restored.substring(finding.start(), finding.end()))) {
+                if (!vault.holdsOriginalOrPart(restored.substring(finding.start(), finding.end()))) {
                     fresh.add(finding);
                 }
             }

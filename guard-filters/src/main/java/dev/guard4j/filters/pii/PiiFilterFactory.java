@@ -14,13 +14,13 @@ import java.util.Map;
  * <pre>
  * pii:
  *   categories: [EMAIL, PHONE, CREDIT_DEBIT_CARD_NUMBER]   # default: all but DATE_TIME
- *   defaultAction: REDACT                                  # BLOCK, REDACT, MASK, HASH, PSEUDONYMISE, REPORT_ONLY
+ *   default-action: REDACT                                  # BLOCK, REDACT, MASK, HASH, PSEUDONYMISE, REPORT_ONLY
  *   actions: {EMAIL: PSEUDONYMISE, CREDIT_DEBIT_CARD_NUMBER: BLOCK}
  *   threshold: 0.5
  *   allow: [support@example.com]
  *   deny: [Project Falcon]
- *   maxInputLength: 1000000
- *   saltEnv: GUARD4J_PII_SALT                              # environment variable holding the HASH salt
+ *   max-input-length: 1000000
+ *   salt-env: GUARD4J_PII_SALT                              # environment variable holding the HASH salt
  * </pre>
  */
 public final class PiiFilterFactory implements FilterFactory {
@@ -47,7 +47,7 @@ public final class PiiFilterFactory implements FilterFactory {
             }
             builder.categories(categories);
         }
-        builder.defaultAction(settings.choice("defaultAction", Action.class, Action.REDACT));
+        builder.defaultAction(settings.choice("default-action", Action.class, Action.REDACT));
         for (Map.Entry<String, String> entry : settings.stringMap("actions").entrySet()) {
             if (!PiiFilter.supportedCategories().contains(entry.getKey())) {
                 throw settings.error("actions", "unknown PII category '" + entry.getKey() + "'; supported: "
@@ -66,12 +66,12 @@ public final class PiiFilterFactory implements FilterFactory {
         }
         builder.allow(allow.toArray(new String[0]));
         builder.deny(deny.toArray(new String[0]));
-        builder.maxInputLength(settings.integer("maxInputLength", PiiFilter.DEFAULT_MAX_INPUT_LENGTH, 1, Integer.MAX_VALUE));
-        settings.string("saltEnv").ifPresent(variable -> {
+        builder.maxInputLength(settings.integer("max-input-length", PiiFilter.DEFAULT_MAX_INPUT_LENGTH, 1, Integer.MAX_VALUE));
+        settings.string("salt-env").ifPresent(variable -> {
             String salt = System.getenv(variable);
             if (salt == null || salt.getBytes(StandardCharsets.UTF_8).length < 16) {
                 // name the variable, never the value
-                throw settings.error("saltEnv", "environment variable " + variable + " must hold a salt of at least 16 bytes");
+                throw settings.error("salt-env", "environment variable " + variable + " must hold a salt of at least 16 bytes");
             }
             builder.salt(salt.getBytes(StandardCharsets.UTF_8));
         });

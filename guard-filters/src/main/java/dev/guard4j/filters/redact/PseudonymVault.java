@@ -86,6 +86,26 @@ public final class PseudonymVault {
         return originals.contains(value);
     }
 
+    /**
+     * Returns whether the value is one of the vault's originals or a piece of one. A stream window
+     * can start inside an original restored in the previous window ({@code "ne.doe@example.com"}):
+     * that piece is the caller's own value too.
+     *
+     * @param value a value found in the answer
+     * @return whether some original contains it
+     */
+    public synchronized boolean holdsOriginalOrPart(String value) {
+        if (originals.contains(value)) {
+            return true;
+        }
+        for (String original : originals) {
+            if (original.contains(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns whether nothing has been pseudonymised in this call. */
     public synchronized boolean isEmpty() {
         return valueByPlaceholder.isEmpty();

@@ -71,7 +71,7 @@ public final class TextAnalyzer {
     private final Tokenization tokenization;
     /** The whole chain, for any text. */
     private final Analyzer analyzer;
-    /** The chain without lower-casing, for normalised text, which the normaliser has lower-cased already. */
+    /** The chain without lower-casing and ASCII folding, for normalised text, which the normaliser has folded already. */
     private final Analyzer normalizedAnalyzer;
 
     private TextAnalyzer(Stemming stemming, Tokenization tokenization) {
@@ -86,7 +86,8 @@ public final class TextAnalyzer {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = tokenization == Tokenization.STANDARD ? new StandardTokenizer() : new WordTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(lowerCase ? new LowerCaseFilter(tokenizer) : tokenizer);
+                // normalised text is lower-cased and accent-folded already: only raw text needs these two
+                TokenStream stream = lowerCase ? new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)) : tokenizer;
                 if (stemming == Stemming.ENGLISH) {
                     stream = new PorterStemFilter(stream);
                 } else if (stemming != Stemming.NONE) {

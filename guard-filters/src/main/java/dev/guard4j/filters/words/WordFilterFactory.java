@@ -19,6 +19,7 @@ import java.util.Optional;
  * - filter: words
  *   profanity: block                 # off (default), block, redact, mask or report-only
  *   stemming: english                # none, english, german, french, spanish, ...
+ *   tokenization: words              # words (default: "acme's", "acme.com" match "acme") or standard (UAX #29)
  *   max-input-chars: 1000000
  *   lists:
  *     - name: competitors
@@ -53,6 +54,7 @@ public final class WordFilterFactory implements FilterFactory {
             builder.profanity(settings.choice("profanity", Action.class, Action.BLOCK));
         }
         builder.stemming(settings.choice("stemming", TextAnalyzer.Stemming.class, TextAnalyzer.Stemming.ENGLISH));
+        builder.tokenization(settings.choice("tokenization", TextAnalyzer.Tokenization.class, TextAnalyzer.Tokenization.WORDS));
         builder.maxInputChars(settings.integer("max-input-chars", WordFilter.DEFAULT_MAX_INPUT_CHARS, 1, Integer.MAX_VALUE));
         for (FilterSettings list : settings.sections("lists")) {
             builder.list(wordList(list));

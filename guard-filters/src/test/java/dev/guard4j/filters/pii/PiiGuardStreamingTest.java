@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Pseudonymisation through a real guard: the model sees placeholders, the caller gets the originals back. */
 class PiiGuardStreamingTest {
@@ -59,6 +61,39 @@ class PiiGuardStreamingTest {
                 + " again, today. That is all for now, nothing more to add here.");
         assertThat(streamed).doesNotContain("<EMA");
         assertThat(response.aiMessage().text()).isEqualTo(streamed);
+    }
+
+    @ParameterizedTest(name = "window {0}, hold-back {1}")
+    @CsvSource({"1, 24", "5, 24", "8, 30", "13, 40", "16, 64", "50, 128", "256, 128"})
+    void everyWindowingRestoresTheOriginalsAndNeverLeaksAPlaceholder(int window, int holdBack) throws Exception {
+        ScriptedStreamingChatModel model = new ScriptedStreamingChatModel()
+                .enqueueTokens("Done. I wrote to ", "<EMAIL", "_1> and copied <", "EMAIL_1>; ", "reply to <EMAIL_1> soon, ",
+                        "or call them. Thanks!");
+        StreamingChatModel safe = Guard.builder().input(pii).output(pii)
+                .streaming(StreamingOptions.windowed(window, holdBack)).build().wrap(model);
+        List<String> partials = new ArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        safe.chat("My address is " + EMAIL, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                partials.add(partialResponse);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                done.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        done.get(10, TimeUnit.SECONDS);
+        assertThat(String.join("", partials)).isEqualTo("Done. I wrote to " + EMAIL + " and copied " + EMAIL + "; reply to "
+                + EMAIL + " soon, or call them. Thanks!");
     }
 
     @Test

@@ -13,6 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShippedPoliciesTest {
 
     @Test
+    void everyBuiltInFilterOfGuardFiltersIsRegisteredAsAService() {
+        java.util.Set<String> registered = FilterCatalog.load(GuardPolicy.class.getClassLoader()).names();
+        FilterCatalog.BUILT_IN_MODULES.forEach((name, module) -> {
+            if (module.equals("guard-filters")) {
+                assertThat(registered).as("factory for '%s'", name).contains(name);
+            } else {
+                assertThat(registered).as("'%s' lives in %s, not on this classpath", name, module).doesNotContain(name);
+            }
+        });
+    }
+
+    @Test
     void recommendedPolicyLoadsAndBuildsAGuard() {
         GuardPolicy policy = GuardPolicy.recommended();
         assertThat(policy.name()).contains("recommended");
