@@ -47,6 +47,7 @@ final class GenericSecretRules {
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[_.\\-\\s\\[\\]$@]+");
     /** Words that say a value is an example. */
     private static final Pattern DUMMY = Pattern.compile("(?i)fake|example|dummy|sample|placeholder|your[_\\-]|insert|redacted|changeme|xxxx|\\*\\*\\*\\*");
+    private static final Pattern VERSION = Pattern.compile("(?<![\\w.])\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}(?![\\w.])");
     private static final Set<String> NON_VALUES = Set.of("true", "false", "null", "nil", "none", "undefined", "empty", "required",
             "optional", "string", "str", "int", "bool", "password", "secret", "token", "hidden", "self", "this", "new", "function",
             "return", "is", "not", "and", "or", "if", "the", "a", "an", "of", "to", "for", "from", "with", "in");
@@ -164,7 +165,7 @@ final class GenericSecretRules {
         if (v.chars().noneMatch(Character::isLetterOrDigit) || ShannonEntropy.distinct(v) < 3 || DUMMY.matcher(v).find()) {
             return false;
         }
-        if (v.matches("\\$\\{[^}]*}|\\$\\(?[A-Za-z_][\\w.]*\\)?|\\{\\{.*}}|%\\(?\\w*\\)?[sd]|<[^>]*>|\\[[A-Za-z_ \\-]+]|%[A-Za-z_]+%")) {
+        if (v.matches("\\{[A-Za-z_][\\w.\\-]*}|\\$\\{[^}]*}|\\$\\(?[A-Za-z_][\\w.]*\\)?|\\{\\{.*}}|%\\(?\\w*\\)?[sd]|<[^>]*>|\\[[A-Za-z_ \\-]+]|%[A-Za-z_]+%")) {
             return false;
         }
         // an environment variable's name or a SOPS-encrypted value is not the secret itself
@@ -182,6 +183,10 @@ final class GenericSecretRules {
         }
         if (passwordLike) {
             return true;
+        }
+        // a version or artifact coordinate (jjwt-jackson-0.11.2) is not a token
+        if (VERSION.matcher(v).find()) {
+            return false;
         }
         return !v.contains(" ") && v.length() >= 8 && ShannonEntropy.of(v) >= TOKEN_MIN_ENTROPY;
     }

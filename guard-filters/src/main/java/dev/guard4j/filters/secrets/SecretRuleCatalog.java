@@ -30,8 +30,8 @@ final class SecretRuleCatalog {
     private static final String NAME_RIGHT = "(?-i:(?<![A-Za-z])|(?![a-z]))";
     /** The rest of a name after the provider's word, allowing a type between name and operator ("var x string ="). */
     private static final String NAME_TAIL = "[\\w.\\-]{0,30}(?:[ \\t]{1,3}[\\w.\\-]{1,20}){0,2}";
-    /** An assignment in any of the usual syntaxes (=, :, :=, ::=, ?=, .=, =>, XML element, comma in a call). */
-    private static final String ASSIGN = "(?:\\[\\d{0,4}\\])?['\"]?[ \\t]{0,12}(?:=>|:{1,3}=|\\?=|\\.=|=|:|>|,|\\|\\||[ \\t]{1,3})[`'\"\\s=@]{0,6}";
+    /** An assignment in any of the usual syntaxes (=, :, :=, ::=, ?=, .=, =>, XML element, a comma after a quoted name). */
+    private static final String ASSIGN = "(?:\\[\\d{0,4}\\])?['\"]?[ \\t]{0,12}(?:=>|:{1,3}=|\\?=|\\.=|=|:|>|(?<=['\"]),|\\|\\||[ \\t]{1,3})[`'\"\\s=@]{0,6}";
     /** A value ends at a quote, a separator, an escaped newline or the end of the text. */
     private static final String VALUE_END = "(?=[`'\"\\s;,)<>\\]}|&]|\\\\[nrt]|$)";
 

@@ -1,5 +1,6 @@
 package dev.guard4j.filters.secrets;
 
+import dev.guard4j.Category;
 import dev.guard4j.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,13 @@ import java.util.regex.Matcher;
  * around it. The common case (no keyword) costs one table lookup per character.
  */
 final class SecretScanner {
+
+    /** The detector of the finding that says a text held more candidates than the scan inspects. */
+    static final String SATURATED_DETECTOR = "secrets-candidate-flood";
+    /** Match attempts every rule may make in any text. */
+    static final int MIN_ATTEMPTS = 256;
+    /** One more attempt per this many characters; prose and code stay far below it. */
+    static final int CHARS_PER_ATTEMPT = 16;
 
     private final List<SecretRule> rules;
     private final KeywordAutomaton automaton;
@@ -91,6 +99,10 @@ final class SecretScanner {
         int n = text.length();
         Matcher[] matchers = new Matcher[rules.size()];
         int[] matchedUpTo = new int[rules.size()];
+        // text stuffed with keywords ("token=token=…") would cost one match attempt per keyword: cap it, and fail closed
+        int attemptBudget = MIN_ATTEMPTS + n / CHARS_PER_ATTEMPT;
+        int[] attempts = new int[rules.size()];
+        boolean[] saturated = new boolean[1];
         List<Finding> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // rules whose pattern may start before their keyword are matched in windows, once the whole text is read
@@ -104,6 +116,10 @@ final class SecretScanner {
                     if (start < matchedUpTo[r]) {
                         continue;
                     }
+                    if (++attempts[r] > attemptBudget) {
+                        saturated[0] = true;
+                        continue;
+                    }
                     Matcher matcher = matcherFor(matchers, r, text);
                     matcher.region(start, (int) Math.min(n, (long) start + rule.maxSpan()));
                     if (matcher.lookingAt()) {
@@ -111,6 +127,10 @@ final class SecretScanner {
                         matchedUpTo[r] = matcher.end();
                     }
                 } else {
+                    if (++attempts[r] > attemptBudget) {
+                        saturated[0] = true;
+                        continue;
+                    }
                     addWindow(windows, windowCounts, r, Math.max(0, start - rule.lookBehind()),
                             (int) Math.min(n, (long) start + rule.maxSpan()));
                 }
@@ -134,6 +154,9 @@ final class SecretScanner {
                     }
                 }
             }
+        }
+        if (saturated[0]) {
+            found.add(Finding.ofWhole(SATURATED_DETECTOR, Category.FILTER_FAILURE, n, 1.0));
         }
         found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         return found;

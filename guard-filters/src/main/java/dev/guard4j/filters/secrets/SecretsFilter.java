@@ -113,6 +113,10 @@ public final class SecretsFilter implements InputValidator, OutputChecker {
      * Returns the secrets in a text, after the allow- and deny-lists, the score threshold and
      * overlap resolution, ordered by start; no action is applied.
      *
+     * <p>A text stuffed with keywords (more match attempts than one per 16 characters for a
+     * rule) is not inspected in full; a whole-text {@code FILTER_FAILURE} finding from
+     * {@code secrets-candidate-flood} then says so, and the filter blocks such text.
+     *
      * @param text the text, at most the configured maximum length
      * @return the findings
      * @throws IllegalArgumentException when the text is longer than the maximum
@@ -125,7 +129,9 @@ public final class SecretsFilter implements InputValidator, OutputChecker {
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding finding : scanner.scan(text)) {
-            if (finding.score() >= minScore && !allowed.contains(text.substring(finding.start(), finding.end()))) {
+            if (Category.FILTER_FAILURE.equals(finding.category())) {
+                kept.add(finding);
+            } else if (finding.score() >= minScore && !allowed.contains(text.substring(finding.start(), finding.end()))) {
                 kept.add(finding);
             }
         }
@@ -147,6 +153,12 @@ public final class SecretsFilter implements InputValidator, OutputChecker {
         List<Finding> findings = scan(text);
         if (findings.isEmpty()) {
             return Verdict.pass();
+        }
+        for (Finding finding : findings) {
+            if (Category.FILTER_FAILURE.equals(finding.category())) {
+                // the text held more secret-like candidates than the scan inspects: what was not inspected may be a secret
+                return Verdict.block("text holds too many secret-like candidates to inspect", findings);
+            }
         }
         List<Finding> byRedactor = new ArrayList<>(findings.size());
         List<Finding> reportOnly = new ArrayList<>();

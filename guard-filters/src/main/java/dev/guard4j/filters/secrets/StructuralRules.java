@@ -55,11 +55,13 @@ final class StructuralRules {
                 rule("npm-auth-token", SecretRuleCatalog.SECRET,
                         "(?<!/)//[A-Za-z0-9.\\-]{1,100}(?::\\d{1,5})?/[^\\s:]{0,200}:_authToken=\\s?([^\\s$'\"{][^\\s'\"]{4,200})",
                         300, 220, 0.9, SecretRule.ANY, ":_authToken="),
+                // anchored at the option, not at "curl": a line of many options must not cost one scan per option
                 rule("curl-auth-user", SecretRuleCatalog.PASSWORD,
-                        "curl\\b(?:[^\\r\\n\\\\]|\\\\\\r?\\n|\\\\){0,400}?\\s(?:-u|--user)(?:=|[ \\t]{1,5})"
+                        "(?<![\\w\\-])(?:-u|--user)(?:=|[ \\t]{1,5})"
                                 + "(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'"
                                 + "|(?:\"[^\"\\s]{0,100}\"|'[^'\\s]{0,100}'|[^\\s'\":]{0,100}):(?:\"[^\"\\s]{0,100}\"|'[^'\\s]{0,100}'|[^\\s'\"]{0,100}))(?=\\s|$)",
-                        0, 700, 0.9, StructuralRules::curlCredential, "curl"),
+                        0, 420, 0.9, (text, match, value) -> curlCredential(text, match, value) && curlBefore(text, match.start()),
+                        "-u", "--user"),
                 rule("authorization-header", SecretRuleCatalog.SECRET,
                         "(?i)(?<![\\w\\-])(?:Authorization|X-Api-Key|Api-Key|X-Auth-Token|Auth-Token|Private-Token|X-Access-Token|Token)['\"]?[ \\t]{0,3}:[ \\t]{0,3}"
                                 + "(?:(?:Bearer|Basic|Token|Bot|Api-Token|ApiKey|Key)[ \\t]{1,3})?([A-Za-z0-9._~+/=\\-]{12,2000})",
@@ -119,6 +121,28 @@ final class StructuralRules {
             return true;
         }
         return value.substring(header, footer).replaceAll("\\s", "").length() >= 16;
+    }
+
+    /** Returns whether the command line holding {@code at} (with backslash continuations) starts with curl, within 400 characters. */
+    private static boolean curlBefore(CharSequence text, int at) {
+        for (int i = at - 1; i >= 0 && at - i <= 400; i--) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                int j = i - 1;
+                if (j >= 0 && text.charAt(j) == '\r') {
+                    j--;
+                }
+                if (j < 0 || text.charAt(j) != '\\') {
+                    return false;
+                }
+            }
+            if (c == 'c' && i + 4 <= text.length() && text.subSequence(i, i + 4).toString().equals("curl")
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && (i + 4 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns whether a JWT's header and payload decode to JSON objects and its signature, if any, is long enough. */

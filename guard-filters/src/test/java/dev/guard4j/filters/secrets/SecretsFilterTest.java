@@ -167,6 +167,24 @@ class SecretsFilterTest {
     }
 
     @Test
+    void textStuffedWithKeywordsIsBlockedRatherThanHalfInspected() {
+        Verdict verdict = SecretsFilter.ofDefaults().validate(user("token=".repeat(20_000)));
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.BLOCK);
+        assertThat(verdict.findings()).extracting(Finding::category).contains(Category.FILTER_FAILURE);
+    }
+
+    @Test
+    void codeWithManySecretNamesIsStillInspected() {
+        String config = "db_password = \"" + alnum(12) + "\"\ncache_token = ${CACHE_TOKEN}\n";
+
+        Verdict verdict = SecretsFilter.ofDefaults().validate(user(config.repeat(200)));
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.REWRITE);
+        assertThat(verdict.findings()).hasSize(200).extracting(Finding::detector).containsOnly("generic-secret");
+    }
+
+    @Test
     void scanRejectsNullAndOverlongTextWithAClearMessage() {
         SecretsFilter filter = SecretsFilter.builder().maxInputLength(10).build();
 
