@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param outputDigest hex SHA-256 of the answer as the caller received it, or {@code null} when there was none
  * @param latency the guard's and the model's time together
  * @param attributes the caller's attributes from the {@link CallContext}
+ * @param recordedInput the input as the model received it, after the guard's audit redaction;
+ *     {@code null} unless the guard was built with {@link Guard.Builder#recordText}
+ * @param recordedOutput the answer as the caller received it, after the same redaction; {@code null} unless opted in
  */
 public record AuditEvent(
         String callId,
@@ -37,7 +40,9 @@ public record AuditEvent(
         String inputDigest,
         String outputDigest,
         Duration latency,
-        Map<String, Object> attributes) {
+        Map<String, Object> attributes,
+        String recordedInput,
+        String recordedOutput) {
 
     /**
      * Checks the required parts and copies the collections.
@@ -55,6 +60,8 @@ public record AuditEvent(
      * @param outputDigest hex SHA-256 of the answer as the caller received it, or {@code null} when there was none
      * @param latency the guard's and the model's time together
      * @param attributes the caller's attributes from the {@link CallContext}
+     * @param recordedInput the redacted input when text recording is on, else {@code null}
+     * @param recordedOutput the redacted answer when text recording is on, else {@code null}
      */
     public AuditEvent {
         Objects.requireNonNull(callId, "callId");
@@ -64,6 +71,30 @@ public record AuditEvent(
         Objects.requireNonNull(latency, "latency");
         filters = List.copyOf(filters);
         attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * Creates an event without recorded text, the default: digests and findings only.
+     *
+     * @param callId the call's id, unique per call
+     * @param time when the call started
+     * @param principal the user or tenant the call was made for, or {@code null}
+     * @param provider the model provider, or {@code null}
+     * @param modelName the model name, or {@code null}
+     * @param streaming whether the answer was streamed
+     * @param outcome how the call ended
+     * @param reason why it was blocked or failed, or {@code null}
+     * @param filters every filter's result, in the order they ran
+     * @param inputDigest hex SHA-256 of the input as the model received it
+     * @param outputDigest hex SHA-256 of the answer as the caller received it, or {@code null}
+     * @param latency the guard's and the model's time together
+     * @param attributes the caller's attributes
+     */
+    public AuditEvent(String callId, Instant time, String principal, String provider, String modelName, boolean streaming,
+            Outcome outcome, String reason, List<FilterResult> filters, String inputDigest, String outputDigest,
+            Duration latency, Map<String, Object> attributes) {
+        this(callId, time, principal, provider, modelName, streaming, outcome, reason, filters, inputDigest, outputDigest,
+                latency, attributes, null, null);
     }
 
     /**

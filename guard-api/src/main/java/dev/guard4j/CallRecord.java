@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.slf4j.LoggerFactory;
 
 /** What the guard learns about one call as it runs, turned into an {@link AuditEvent} at the end. */
 final class CallRecord {
@@ -27,14 +29,18 @@ final class CallRecord {
     private final String provider;
     private final boolean streaming;
     private final List<FilterResult> results = new ArrayList<>();
+    private final UnaryOperator<String> textRedaction;
     private String modelName;
+    private String recordedInput;
+    private String recordedOutput;
     private String inputDigest = EMPTY_DIGEST;
     private String outputDigest;
     private boolean rewritten;
     private Outcome outcome;
     private String reason;
 
-    CallRecord(CallContext callerContext, Instant time, String provider, boolean streaming) {
+    CallRecord(CallContext callerContext, Instant time, String provider, boolean streaming, UnaryOperator<String> textRedaction) {
+        this.textRedaction = textRedaction;
         String callId = callerContext.callId() != null ? callerContext.callId() : UUID.randomUUID().toString();
         this.context = callerContext.withCallId(callId);
         this.time = time;
@@ -53,6 +59,9 @@ final class CallRecord {
 
     synchronized void input(ChatRequest request) {
         inputDigest = digest(request);
+        if (textRedaction != null) {
+            recordedInput = redact(render(request));
+        }
         if (request.modelName() != null) {
             modelName = request.modelName();
         }
@@ -60,6 +69,9 @@ final class CallRecord {
 
     synchronized void output(String text, ChatResponse response) {
         outputDigest = Sha256.hex(text == null ? "" : text);
+        if (textRedaction != null) {
+            recordedOutput = redact(text == null ? "" : text);
+        }
         if (response != null && response.modelName() != null) {
             modelName = response.modelName();
         }
@@ -94,7 +106,31 @@ final class CallRecord {
         }
         return new AuditEvent(context.callId(), time, context.principal().orElse(null), provider, modelName, streaming,
                 outcome, reason, results, inputDigest, outputDigest, Duration.ofNanos(System.nanoTime() - startNanos),
-                context.attributes());
+                context.attributes(), recordedInput, recordedOutput);
+    }
+
+    /** Redacts text for the record; a redaction that fails records a marker, never the raw text. */
+    private String redact(String text) {
+        try {
+            return java.util.Objects.requireNonNull(textRedaction.apply(text), "the redaction returned null");
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(CallRecord.class).warn("audit text redaction failed; the text is not recorded", e);
+            return "[redaction failed: text not recorded]";
+        }
+    }
+
+    /** Renders the request as "role: text" lines, for the opt-in text record. */
+    private static String render(ChatRequest request) {
+        StringBuilder out = new StringBuilder();
+        for (ChatMessage message : request.messages()) {
+            for (String text : texts(message)) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(message.type().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(text);
+            }
+        }
+        return out.toString();
     }
 
     /** Digests every message's text as the model received it, with the role, so that any change shows. */

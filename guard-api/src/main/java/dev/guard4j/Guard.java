@@ -21,6 +21,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,7 @@ public final class Guard implements AutoCloseable {
     private final int maxTextLength;
     private final boolean allowUninspected;
     private final Clock clock;
+    private final UnaryOperator<String> textRedaction;
 
     private Guard(Builder builder) {
         Executor executor = builder.executor != null ? builder.executor : SHARED_EXECUTOR;
@@ -79,6 +81,7 @@ public final class Guard implements AutoCloseable {
         this.maxTextLength = builder.maxTextLength;
         this.allowUninspected = builder.allowUninspected;
         this.clock = builder.clock;
+        this.textRedaction = builder.textRedaction;
     }
 
     /**
@@ -170,7 +173,7 @@ public final class Guard implements AutoCloseable {
     // ---- what the wrappers call ------------------------------------------------------------
 
     CallRecord startCall(ModelProvider provider, boolean streamed) {
-        return new CallRecord(CallContext.current(), clock.instant(), provider == null ? null : provider.name(), streamed);
+        return new CallRecord(CallContext.current(), clock.instant(), provider == null ? null : provider.name(), streamed, textRedaction);
     }
 
     StreamingOptions streaming() {
@@ -362,6 +365,7 @@ public final class Guard implements AutoCloseable {
         private boolean allowUninspected;
         private Executor executor;
         private Clock clock = Clock.systemUTC();
+        private UnaryOperator<String> textRedaction;
 
         private Builder() {
         }
@@ -572,6 +576,23 @@ public final class Guard implements AutoCloseable {
          */
         public Builder clock(Clock auditClock) {
             this.clock = Objects.requireNonNull(auditClock, "auditClock");
+            return this;
+        }
+
+        /**
+         * Records the text of every call in its audit event (input as the model received it, answer
+         * as the caller received it), after passing it through {@code redaction}. Off by default:
+         * events then hold digests and findings only.
+         *
+         * <p>Warning: whatever the redaction leaves reaches every audit hook; use a redaction that
+         * removes personal data and secrets, such as {@code AuditRedaction.piiAndSecrets()} from
+         * guard-filters. A redaction that throws or returns null records a marker instead of the text.
+         *
+         * @param redaction turns text into what may be recorded
+         * @return this builder
+         */
+        public Builder recordText(UnaryOperator<String> redaction) {
+            this.textRedaction = Objects.requireNonNull(redaction, "redaction");
             return this;
         }
 

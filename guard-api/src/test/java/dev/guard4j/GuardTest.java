@@ -360,6 +360,34 @@ class GuardTest {
     }
 
     @Test
+    void textIsRecordedOnlyWhenOptedInAndOnlyAfterTheRedaction() {
+        model.enqueue("reply to ann@example.com").enqueue("fine");
+        ChatModel recording = Guard.builder().audit(events::add)
+                .recordText(text -> TestFilters.EMAIL.matcher(text).replaceAll("<EMAIL>")).build().wrap(model);
+        ChatModel plain = Guard.builder().audit(events::add).build().wrap(model);
+
+        recording.chat("my mail is bob@example.com");
+        plain.chat("my mail is bob@example.com");
+
+        assertThat(events.get(0).recordedInput()).isEqualTo("user: my mail is <EMAIL>");
+        assertThat(events.get(0).recordedOutput()).isEqualTo("reply to <EMAIL>");
+        assertThat(events.get(1).recordedInput()).isNull();
+        assertThat(events.get(1).recordedOutput()).isNull();
+    }
+
+    @Test
+    void aFailingRedactionRecordsAMarkerNeverTheText() {
+        model.enqueue("fine");
+        ChatModel recording = Guard.builder().audit(events::add).recordText(text -> {
+            throw new IllegalStateException("redactor down");
+        }).build().wrap(model);
+
+        assertThat(recording.chat("my mail is bob@example.com")).isEqualTo("fine");
+
+        assertThat(events.get(0).recordedInput()).isEqualTo("[redaction failed: text not recorded]");
+    }
+
+    @Test
     void aTenMegabytePromptGetsAVerdictNotAHang() {
         String huge = "a".repeat(10 * 1024 * 1024);
         ChatModel safe = Guard.builder().input(new TestFilters.RedactEmails()).audit(events::add).build().wrap(model);

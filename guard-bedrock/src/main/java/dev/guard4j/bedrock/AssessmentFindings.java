@@ -31,8 +31,8 @@ final class AssessmentFindings {
 
     /** Category for a denied topic. */
     static final String DENIED_TOPIC = "DENIED_TOPIC";
-    /** Category for a word from the guardrail's custom word list. */
-    static final String CUSTOM_WORD = "CUSTOM_WORD";
+    /** Category for a word from the guardrail's custom word list, as Guard4j's word filter names it. */
+    static final String CUSTOM_WORDS = "CUSTOM_WORDS";
     /** Category for a match of one of the guardrail's regexes. */
     static final String CUSTOM_REGEX = "CUSTOM_REGEX";
     /** Category for an answer below the grounding threshold. */
@@ -119,7 +119,7 @@ final class AssessmentFindings {
             known = true;
             for (GuardrailCustomWord word : assessment.wordPolicy().customWords()) {
                 if (reported(word.detected(), word.actionAsString())) {
-                    add("bedrock.word", CUSTOM_WORD, locate(word.match()), 1.0, word.actionAsString());
+                    add("bedrock.word", CUSTOM_WORDS, locate(word.match()), 1.0, word.actionAsString());
                 }
             }
             for (GuardrailManagedWord word : assessment.wordPolicy().managedWordLists()) {

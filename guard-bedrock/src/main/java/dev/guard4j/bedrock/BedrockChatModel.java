@@ -1,5 +1,6 @@
 package dev.guard4j.bedrock;
 
+import dev.guard4j.CallContext;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -96,7 +97,7 @@ public final class BedrockChatModel implements ChatModel {
                     text.append(block.text());
                 } else if (block.toolUse() != null) {
                     toolCalls.add(ToolExecutionRequest.builder().id(block.toolUse().toolUseId()).name(block.toolUse().name())
-                            .arguments(DocumentJson.toJson(block.toolUse().input())).build());
+                            .arguments(toolArguments(block)).build());
                 }
             }
         }
@@ -104,7 +105,7 @@ public final class BedrockChatModel implements ChatModel {
         if (stopReason == StopReason.GUARDRAIL_INTERVENED) {
             GuardrailIntervention.check(response.trace() != null ? response.trace().guardrail() : null,
                     guardrail != null ? guardrail : BedrockGuardrail.of("unknown", "unknown"),
-                    parts.guardedText(), text.toString(), outputTokens);
+                    parts.guardedText(), text.toString(), outputTokens, CallContext.current().callId());
         }
         FinishReason finishReason = ConverseMapping.finishReason(stopReason, response.stopReasonAsString());
         if (text.length() == 0 && toolCalls.isEmpty()) {
@@ -123,6 +124,15 @@ public final class BedrockChatModel implements ChatModel {
                 .tokenUsage(tokenUsage(response.usage()))
                 .finishReason(finishReason)
                 .build();
+    }
+
+    private static String toolArguments(ContentBlock block) {
+        try {
+            return DocumentJson.toJson(block.toolUse().input());
+        } catch (RuntimeException e) {
+            throw new BedrockResponseException("Bedrock tool call '" + block.toolUse().name() + "' has input that cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     static TokenUsage tokenUsage(software.amazon.awssdk.services.bedrockruntime.model.TokenUsage usage) {

@@ -58,8 +58,10 @@ final class BedrockErrors {
     }
 
     private static RuntimeException mapService(AwsServiceException service) {
-        String type = service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+        String code = service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
                 ? service.awsErrorDetails().errorCode() : service.getClass().getSimpleName();
+        // event-stream exceptions name their type in lower camel case (throttlingException)
+        String type = code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
         String message = "Bedrock " + type + " (HTTP " + service.statusCode() + "): "
                 + (service.awsErrorDetails() != null ? service.awsErrorDetails().errorMessage() : service.getMessage());
         switch (type) {

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTextBlock;
  * {@code FULL}. Every assessment becomes a finding: topics ({@code DENIED_TOPIC}), content filters
  * ({@code HATE}, {@code INSULTS}, {@code SEXUAL}, {@code VIOLENCE}, {@code MISCONDUCT},
  * {@code PROMPT_ATTACK} as {@code PROMPT_INJECTION}; score from the confidence), words
- * ({@code CUSTOM_WORD}, {@code PROFANITY}), PII (Bedrock's entity type, such as {@code EMAIL}),
+ * ({@code CUSTOM_WORDS}, {@code PROFANITY}), PII (Bedrock's entity type, such as {@code EMAIL}),
  * regexes ({@code CUSTOM_REGEX}) and contextual grounding ({@code UNGROUNDED}, {@code IRRELEVANT};
  * score is one minus Bedrock's score). A {@code BLOCKED} entry blocks; when every action was
  * {@code ANONYMIZED}, the verdict is a rewrite to the guardrail's masked text; detect-only entries

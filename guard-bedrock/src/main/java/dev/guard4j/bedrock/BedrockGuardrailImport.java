@@ -1,20 +1,14 @@
 package dev.guard4j.bedrock;
 
+import static dev.guard4j.bedrock.DefinitionReading.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guard4j.FilterOptions;
-import dev.guard4j.filters.injection.PromptInjectionFilter;
-import dev.guard4j.filters.pii.PiiFilter;
-import dev.guard4j.filters.toxicity.Strength;
-import dev.guard4j.filters.toxicity.ToxicityFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,15 +23,13 @@ import java.util.Set;
  */
 public final class BedrockGuardrailImport {
 
-    private static final int MAX_DEFINITION_BYTES = 1 << 20;
+    private static final int MAX_DEFINITION_CHARS = 1 << 20;
     private static final Set<String> METADATA = Set.of("name", "description", "kmsKeyId", "tags", "clientRequestToken",
             "crossRegionConfig");
 
-    private final List<ImportedGuardrail.Input> inputs = new ArrayList<>();
-    private final List<ImportedGuardrail.Output> outputs = new ArrayList<>();
-    private final List<ImportReport.Entry> entries = new ArrayList<>();
-    private final Map<String, dev.guard4j.filters.redact.Action> inputPii = new java.util.LinkedHashMap<>();
-    private final Map<String, dev.guard4j.filters.redact.Action> outputPii = new java.util.LinkedHashMap<>();
+    private final ImportedFilters out = new ImportedFilters();
+    private final WordRulesImport words = new WordRulesImport();
+    private final PiiImport pii = new PiiImport();
 
     private BedrockGuardrailImport() {
     }
@@ -51,8 +43,8 @@ public final class BedrockGuardrailImport {
      */
     public static ImportedGuardrail fromFile(Path path) {
         try {
-            if (Files.size(path) > MAX_DEFINITION_BYTES) {
-                throw new IllegalArgumentException(path + " is larger than " + MAX_DEFINITION_BYTES + " bytes: not a guardrail definition");
+            if (Files.size(path) > MAX_DEFINITION_CHARS) {
+                throw new IllegalArgumentException(path + " is larger than " + MAX_DEFINITION_CHARS + " bytes: not a guardrail definition");
             }
             return fromJson(Files.readString(path));
         } catch (IOException e) {
@@ -71,8 +63,8 @@ public final class BedrockGuardrailImport {
         if (json == null || json.isBlank()) {
             throw new IllegalArgumentException("the guardrail definition is empty");
         }
-        if (json.length() > MAX_DEFINITION_BYTES) {
-            throw new IllegalArgumentException("the guardrail definition is longer than " + MAX_DEFINITION_BYTES + " characters");
+        if (json.length() > MAX_DEFINITION_CHARS) {
+            throw new IllegalArgumentException("the guardrail definition is longer than " + MAX_DEFINITION_CHARS + " characters");
         }
         JsonNode root;
         try {
@@ -97,66 +89,64 @@ public final class BedrockGuardrailImport {
             JsonNode value = field.getValue();
             switch (key) {
                 case "contentPolicyConfig":
-                    forEach(value, "filtersConfig", key, this::contentFilter);
+                    forEach(value, "filtersConfig", key, (node, path) -> ContentFilterImport.read(node, path, out));
                     tierNote(value, key);
                     break;
                 case "topicPolicyConfig":
-                    forEach(value, "topicsConfig", key, this::topic);
+                    forEach(value, "topicsConfig", key, (node, path) -> out.report(path, "denied topic '" + text(node, "name") + "'",
+                            ImportReport.Status.UNSUPPORTED,
+                            "no local semantic topic filter: not enforced locally; use BedrockGuardrailFilter for topics"));
                     tierNote(value, key);
                     break;
                 case "wordPolicyConfig":
-                    forEach(value, "wordsConfig", key, this::word);
-                    forEach(value, "managedWordListsConfig", key, this::managedWords);
+                    forEach(value, "wordsConfig", key, (node, path) -> words.word(node, path, out));
+                    forEach(value, "managedWordListsConfig", key, (node, path) -> words.managedList(node, path, out));
                     break;
                 case "sensitiveInformationPolicyConfig":
-                    forEach(value, "piiEntitiesConfig", key, this::piiEntity);
-                    forEach(value, "regexesConfig", key, this::regex);
+                    forEach(value, "piiEntitiesConfig", key, (node, path) -> pii.entity(node, path, out));
+                    forEach(value, "regexesConfig", key, (node, path) -> words.regex(node, path, out));
                     break;
                 case "contextualGroundingPolicyConfig":
-                    forEach(value, "filtersConfig", key, (node, path) -> report(path, "contextual grounding "
-                            + text(node, "type"), ImportReport.Status.UNSUPPORTED,
-                            "needs a model to judge grounding; use BedrockGuardrailFilter for it"));
+                    forEach(value, "filtersConfig", key, (node, path) -> out.report(path, "contextual grounding " + text(node, "type"),
+                            ImportReport.Status.UNSUPPORTED, "needs a model to judge grounding; use BedrockGuardrailFilter for it"));
                     break;
                 case "automatedReasoningPolicyConfig":
-                    report(key, "automated reasoning", ImportReport.Status.UNSUPPORTED, "runs only in Bedrock");
+                    out.report(key, "automated reasoning", ImportReport.Status.UNSUPPORTED, "runs only in Bedrock");
                     break;
                 case "blockedInputMessaging":
                     inputMessage = value.asText();
-                    report(key, "blocked input message", ImportReport.Status.MAPPED, "Guard.Builder.blockedInputMessage");
+                    out.report(key, "blocked input message", ImportReport.Status.MAPPED, "Guard.Builder.blockedInputMessage");
                     break;
                 case "blockedOutputsMessaging":
                     outputMessage = value.asText();
-                    report(key, "blocked output message", ImportReport.Status.MAPPED, "Guard.Builder.blockedOutputMessage");
+                    out.report(key, "blocked output message", ImportReport.Status.MAPPED, "Guard.Builder.blockedOutputMessage");
                     break;
                 default:
                     if (METADATA.contains(key)) {
-                        report(key, key, ImportReport.Status.IGNORED, "metadata: does not change what is blocked");
+                        out.report(key, key, ImportReport.Status.IGNORED, "metadata: does not change what is blocked");
                     } else {
-                        report(key, "unknown key " + key, ImportReport.Status.UNSUPPORTED, "not part of CreateGuardrail as this version knows it");
+                        out.report(key, "unknown key " + key, ImportReport.Status.UNSUPPORTED,
+                                "not part of CreateGuardrail as this version knows it");
                     }
             }
         }
-        addPiiFilters();
-        String name = root.path("name").asText("");
-        return new ImportedGuardrail(name, inputs, outputs, blank(inputMessage), blank(outputMessage), new ImportReport(entries));
-    }
-
-    /** Reads one side of a Bedrock policy entry: enabled or not, and its action. */
-    enum Action {
-        BLOCK, ANONYMIZE, NONE, OFF
+        words.addTo(out);
+        pii.addTo(out);
+        return new ImportedGuardrail(root.path("name").asText(""), out.inputs, out.outputs, blankToNull(inputMessage),
+                blankToNull(outputMessage), new ImportReport(out.entries));
     }
 
     private interface EntryReader {
         void read(JsonNode node, String path);
     }
 
-    private void forEach(JsonNode policy, String list, String policyKey, EntryReader reader) {
+    private static void forEach(JsonNode policy, String list, String policyKey, EntryReader reader) {
         JsonNode items = policy.path(list);
         if (items.isMissingNode()) {
             return;
         }
         if (!items.isArray()) {
-            throw new IllegalArgumentException(policyKey + "." + list + " must be a list");
+            throw new IllegalArgumentException("guardrail definition: " + policyKey + "." + list + " must be a list");
         }
         for (int i = 0; i < items.size(); i++) {
             String path = policyKey + "." + list + "[" + i + "]";
@@ -170,210 +160,12 @@ public final class BedrockGuardrailImport {
 
     private void tierNote(JsonNode policy, String policyKey) {
         if (policy.has("tierConfig")) {
-            report(policyKey + ".tierConfig", "tier " + policy.path("tierConfig").path("tierName").asText("?"),
+            out.report(policyKey + ".tierConfig", "tier " + policy.path("tierConfig").path("tierName").asText("?"),
                     ImportReport.Status.IGNORED, "Bedrock's pricing tier: no local meaning");
         }
     }
 
-    private void contentFilter(JsonNode node, String path) {
-        String type = text(node, "type").toUpperCase(Locale.ROOT);
-        Action input = action(node, "inputAction", "inputEnabled", null);
-        Action output = action(node, "outputAction", "outputEnabled", null);
-        String inputStrength = node.path("inputStrength").asText("NONE").toUpperCase(Locale.ROOT);
-        String outputStrength = node.path("outputStrength").asText("NONE").toUpperCase(Locale.ROOT);
-        switch (type) {
-            case "HATE":
-            case "INSULTS":
-                ToxicityFilter.Type toxicity = ToxicityFilter.Type.valueOf(type);
-                List<String> done = new ArrayList<>();
-                if (input != Action.OFF && !"NONE".equals(inputStrength)) {
-                    ToxicityFilter filter = toxicityFilter(toxicity, strength(inputStrength, path + ".inputStrength"));
-                    inputs.add(new ImportedGuardrail.Input(input == Action.NONE ? DetectOnly.input(filter) : filter,
-                            FilterOptions.named("bedrock-import:content:" + type + ":input")));
-                    done.add("input at " + inputStrength + (input == Action.NONE ? " (detect only)" : ""));
-                }
-                if (output != Action.OFF && !"NONE".equals(outputStrength)) {
-                    ToxicityFilter filter = toxicityFilter(toxicity, strength(outputStrength, path + ".outputStrength"));
-                    outputs.add(new ImportedGuardrail.Output(output == Action.NONE ? DetectOnly.output(filter) : filter,
-                            FilterOptions.named("bedrock-import:content:" + type + ":output")));
-                    done.add("output at " + outputStrength + (output == Action.NONE ? " (detect only)" : ""));
-                }
-                report(path, "content filter " + type, done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.APPROXIMATED,
-                        done.isEmpty() ? "strength NONE or disabled on both sides"
-                                : "ToxicityFilter (local classifier, Bedrock's strength names) on " + String.join(" and ", done));
-                break;
-            case "PROMPT_ATTACK":
-                if (input == Action.OFF || "NONE".equals(inputStrength)) {
-                    report(path, "content filter PROMPT_ATTACK", ImportReport.Status.IGNORED, "strength NONE or disabled");
-                    break;
-                }
-                double threshold = injectionThreshold(inputStrength, path + ".inputStrength");
-                PromptInjectionFilter injection = PromptInjectionFilter.custom().threshold(threshold).build();
-                inputs.add(new ImportedGuardrail.Input(input == Action.NONE ? DetectOnly.input(injection) : injection,
-                        FilterOptions.named("bedrock-import:content:PROMPT_ATTACK")));
-                report(path, "content filter PROMPT_ATTACK", ImportReport.Status.APPROXIMATED,
-                        "PromptInjectionFilter on input, threshold " + threshold + " for strength " + inputStrength
-                                + " (Bedrock applies PROMPT_ATTACK to input only)" + (input == Action.NONE ? ", detect only" : ""));
-                break;
-            default:
-                boolean active = (input != Action.OFF && !"NONE".equals(inputStrength))
-                        || (output != Action.OFF && !"NONE".equals(outputStrength));
-                report(path, "content filter " + type, active ? ImportReport.Status.UNSUPPORTED : ImportReport.Status.IGNORED,
-                        active ? "no local classifier for " + type + " yet: not enforced locally"
-                                : "strength NONE or disabled on both sides");
-        }
-    }
-
-    private static ToxicityFilter toxicityFilter(ToxicityFilter.Type type, Strength strength) {
-        ToxicityFilter.Builder builder = ToxicityFilter.custom();
-        for (ToxicityFilter.Type other : ToxicityFilter.Type.values()) {
-            builder.strength(other, other == type ? strength : Strength.NONE);
-        }
-        return builder.build();
-    }
-
-    private static Strength strength(String value, String path) {
-        try {
-            return Strength.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + " must be NONE, LOW, MEDIUM or HIGH, was '" + value + "'", e);
-        }
-    }
-
-    /** Maps Bedrock's PROMPT_ATTACK strength to the local filter's threshold: higher strength, lower threshold. */
-    private static double injectionThreshold(String strength, String path) {
-        switch (strength) {
-            case "LOW":
-                return 0.75;
-            case "MEDIUM":
-                return PromptInjectionFilter.DEFAULT_THRESHOLD;
-            case "HIGH":
-                return 0.35;
-            default:
-                throw new IllegalArgumentException(path + " must be NONE, LOW, MEDIUM or HIGH, was '" + strength + "'");
-        }
-    }
-
-    private void topic(JsonNode node, String path) {
-        report(path, "denied topic '" + text(node, "name") + "'", ImportReport.Status.UNSUPPORTED,
-                "no local semantic topic filter: not enforced locally; use BedrockGuardrailFilter for topics");
-    }
-
-    private void word(JsonNode node, String path) {
-        text(node, "text");
-        sides(node);
-        report(path, "custom word", ImportReport.Status.UNSUPPORTED, "no local word filter on this build: not enforced locally");
-    }
-
-    private void managedWords(JsonNode node, String path) {
-        sides(node);
-        report(path, "managed word list " + text(node, "type"), ImportReport.Status.UNSUPPORTED,
-                "no local word filter on this build: not enforced locally");
-    }
-
-    private void piiEntity(JsonNode node, String path) {
-        String type = text(node, "type").toUpperCase(Locale.ROOT);
-        Action[] sides = sides(node);
-        if (!PiiFilter.supportedCategories().contains(type)) {
-            boolean active = sides[0] != Action.OFF || sides[1] != Action.OFF;
-            report(path, "PII " + type, active ? ImportReport.Status.UNSUPPORTED : ImportReport.Status.IGNORED,
-                    active ? "PiiFilter has no detector for " + type + ": not enforced locally" : "disabled on both sides");
-            return;
-        }
-        List<String> done = new ArrayList<>();
-        if (sides[0] != Action.OFF) {
-            inputPii.put(type, localAction(sides[0]));
-            done.add("input " + localAction(sides[0]));
-        }
-        if (sides[1] != Action.OFF) {
-            outputPii.put(type, localAction(sides[1]));
-            done.add("output " + localAction(sides[1]));
-        }
-        report(path, "PII " + type, done.isEmpty() ? ImportReport.Status.IGNORED : ImportReport.Status.APPROXIMATED,
-                done.isEmpty() ? "disabled on both sides"
-                        : "PiiFilter (local recognizers) " + String.join(", ", done)
-                                + (sides[0] == Action.ANONYMIZE || sides[1] == Action.ANONYMIZE
-                                        ? "; Bedrock masks as {" + type + "}, REDACT writes <" + type + ">" : ""));
-    }
-
-    /** Bedrock's ANONYMIZE masks the value with its type: the local REDACT does the same with other brackets. */
-    private static dev.guard4j.filters.redact.Action localAction(Action action) {
-        switch (action) {
-            case BLOCK:
-                return dev.guard4j.filters.redact.Action.BLOCK;
-            case ANONYMIZE:
-                return dev.guard4j.filters.redact.Action.REDACT;
-            default:
-                return dev.guard4j.filters.redact.Action.REPORT_ONLY;
-        }
-    }
-
-    private void addPiiFilters() {
-        if (!inputPii.isEmpty()) {
-            inputs.add(new ImportedGuardrail.Input(piiFilter(inputPii), FilterOptions.named("bedrock-import:pii:input")));
-        }
-        if (!outputPii.isEmpty()) {
-            outputs.add(new ImportedGuardrail.Output(piiFilter(outputPii), FilterOptions.named("bedrock-import:pii:output")));
-        }
-    }
-
-    private static PiiFilter piiFilter(Map<String, dev.guard4j.filters.redact.Action> actions) {
-        PiiFilter.Builder builder = PiiFilter.builder().categories(actions.keySet());
-        actions.forEach(builder::action);
-        return builder.build();
-    }
-
-    private void regex(JsonNode node, String path) {
-        text(node, "pattern");
-        sides(node);
-        report(path, "regex '" + text(node, "name") + "'", ImportReport.Status.UNSUPPORTED,
-                "no local regex filter on this build: not enforced locally");
-    }
-
-    /** Returns the input and output actions of an entry whose sides may share one {@code action}. */
-    private static Action[] sides(JsonNode node) {
-        return new Action[] {action(node, "inputAction", "inputEnabled", "action"), action(node, "outputAction", "outputEnabled", "action")};
-    }
-
-    /**
-     * Returns one side's action: {@code OFF} when the side is disabled, else its action, falling
-     * back to the entry's single {@code action} (PII and regexes) and then to BLOCK.
-     */
-    static Action action(JsonNode node, String actionKey, String enabledKey, String fallbackKey) {
-        if (node.has(enabledKey) && !node.path(enabledKey).asBoolean(true)) {
-            return Action.OFF;
-        }
-        String value = node.has(actionKey) ? node.path(actionKey).asText()
-                : fallbackKey != null && node.has(fallbackKey) ? node.path(fallbackKey).asText() : "BLOCK";
-        switch (value.toUpperCase(Locale.ROOT)) {
-            case "BLOCK":
-                return Action.BLOCK;
-            case "ANONYMIZE":
-                return Action.ANONYMIZE;
-            case "NONE":
-                return Action.NONE;
-            default:
-                throw new IllegalArgumentException(actionKey + " must be BLOCK, ANONYMIZE or NONE, was '" + value + "'");
-        }
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode value = node.path(key);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("'" + key + "' is missing or empty in " + abbreviate(node.toString()));
-        }
-        return value.asText();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
-    }
-
-    private static String blank(String value) {
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private void report(String path, String what, ImportReport.Status status, String detail) {
-        entries.add(new ImportReport.Entry(path, what, status, detail));
     }
 }

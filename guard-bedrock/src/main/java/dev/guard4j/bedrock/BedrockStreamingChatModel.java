@@ -1,5 +1,6 @@
 package dev.guard4j.bedrock;
 
+import dev.guard4j.CallContext;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -111,6 +112,8 @@ public final class BedrockStreamingChatModel implements StreamingChatModel {
     private final class StreamState {
         private final ConverseMapping.Parts parts;
         private final StreamingChatResponseHandler handler;
+        // the SDK calls back on its own threads: take the caller's call id while still on the caller's
+        private final String callId = CallContext.current().callId();
         private final AtomicBoolean finished = new AtomicBoolean();
         private final StringBuilder text = new StringBuilder();
         private final Map<Integer, ToolCallInProgress> toolCalls = new TreeMap<>();
@@ -181,7 +184,7 @@ public final class BedrockStreamingChatModel implements StreamingChatModel {
                     GuardrailIntervention.check(
                             metadata != null && metadata.trace() != null ? metadata.trace().guardrail() : null,
                             guardrail != null ? guardrail : BedrockGuardrail.of("unknown", "unknown"),
-                            parts.guardedText(), text.toString(), outputTokens);
+                            parts.guardedText(), text.toString(), outputTokens, callId);
                 }
                 FinishReason finishReason = ConverseMapping.finishReason(stopReason, rawStopReason);
                 if (text.length() == 0 && completedToolCalls.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.guard4j.bedrock;
 
-import dev.guard4j.CallContext;
 import dev.guard4j.Finding;
 import dev.guard4j.GuardBlockedException;
 import dev.guard4j.Stage;
@@ -31,25 +30,26 @@ final class GuardrailIntervention {
      * @param inputText the guarded user text, for spans
      * @param outputText the answer's text, for spans
      * @param outputTokens the answer's token count, or {@code null}
+     * @param callId the call id from the caller's context, or {@code null}
      * @throws GuardBlockedException when the guardrail blocked the input or the output
      */
     static void check(GuardrailTraceAssessment trace, BedrockGuardrail guardrail, String inputText, String outputText,
-            Integer outputTokens) {
+            Integer outputTokens, String callId) {
         // without a trace, no output tokens means the model never ran: the prompt was blocked
         Stage fallbackStage = outputTokens == null || outputTokens == 0 ? Stage.INPUT : Stage.OUTPUT;
         if (trace == null) {
             String text = fallbackStage == Stage.INPUT ? inputText : outputText;
-            throw blocked(guardrail, fallbackStage, List.of(intervened(text)), List.of(GUARDRAIL_INTERVENED));
+            throw blocked(guardrail, fallbackStage, List.of(intervened(text)), List.of(GUARDRAIL_INTERVENED), callId);
         }
         AssessmentFindings.Assessed input = AssessmentFindings.read(trace.inputAssessment().values(), inputText);
         List<GuardrailAssessment> outputs = new ArrayList<>();
         trace.outputAssessments().values().forEach(outputs::addAll);
         AssessmentFindings.Assessed output = AssessmentFindings.read(outputs, outputText);
         if (blocks(input)) {
-            throw blocked(guardrail, Stage.INPUT, input.findings(), input.blockingCategories());
+            throw blocked(guardrail, Stage.INPUT, input.findings(), input.blockingCategories(), callId);
         }
         if (blocks(output)) {
-            throw blocked(guardrail, Stage.OUTPUT, output.findings(), output.blockingCategories());
+            throw blocked(guardrail, Stage.OUTPUT, output.findings(), output.blockingCategories(), callId);
         }
         if (input.effect() == AssessmentFindings.Effect.ANONYMIZED || output.effect() == AssessmentFindings.Effect.ANONYMIZED) {
             return;
@@ -58,7 +58,7 @@ final class GuardrailIntervention {
         List<Finding> findings = new ArrayList<>(input.findings());
         findings.addAll(output.findings());
         findings.add(intervened(fallbackStage == Stage.INPUT ? inputText : outputText));
-        throw blocked(guardrail, fallbackStage, findings, List.of(GUARDRAIL_INTERVENED));
+        throw blocked(guardrail, fallbackStage, findings, List.of(GUARDRAIL_INTERVENED), callId);
     }
 
     private static boolean blocks(AssessmentFindings.Assessed assessed) {
@@ -69,10 +69,10 @@ final class GuardrailIntervention {
         return Finding.ofWhole("bedrock.guardrail", GUARDRAIL_INTERVENED, text == null ? 0 : text.length(), 1.0);
     }
 
-    static GuardBlockedException blocked(BedrockGuardrail guardrail, Stage stage, List<Finding> findings, List<String> categories) {
+    static GuardBlockedException blocked(BedrockGuardrail guardrail, Stage stage, List<Finding> findings, List<String> categories,
+            String callId) {
         String reason = "Bedrock guardrail " + guardrail.identifier() + " (version " + guardrail.version() + ") blocked the "
                 + (stage == Stage.INPUT ? "prompt" : "answer") + ": " + String.join(", ", categories);
-        return new GuardBlockedException(stage, guardrail.filterName(), Verdict.block(reason, findings),
-                CallContext.current().callId());
+        return new GuardBlockedException(stage, guardrail.filterName(), Verdict.block(reason, findings), callId);
     }
 }

@@ -223,6 +223,27 @@ class BedrockChatModelTest {
     }
 
     @Test
+    void toolCallArgumentsThatAreNotJsonAreRejectedBeforeAnyRequest() {
+        ToolExecutionRequest broken = ToolExecutionRequest.builder().id("t1").name("weather").arguments("{city: Oslo").build();
+
+        assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("weather?"), AiMessage.from(broken),
+                ToolExecutionResultMessage.from(broken, "sunny"), UserMessage.from("thanks")).build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not JSON");
+        assertThat(emulator.requests(Operation.CONVERSE)).isEmpty();
+    }
+
+    @Test
+    void deeplyNestedToolArgumentsAreRejectedNotRecursedInto() {
+        String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
+        ToolExecutionRequest call = ToolExecutionRequest.builder().id("t1").name("weather").arguments(deep).build();
+
+        assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("weather?"), AiMessage.from(call),
+                ToolExecutionResultMessage.from(call, "sunny"), UserMessage.from("thanks")).build()))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(emulator.requests(Operation.CONVERSE)).isEmpty();
+    }
+
+    @Test
     void penaltiesConverseCannotSendAreRefused() {
         assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("hi"))
                 .parameters(ChatRequestParameters.builder().frequencyPenalty(0.5).build()).build()))

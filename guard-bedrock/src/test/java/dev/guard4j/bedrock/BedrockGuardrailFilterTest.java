@@ -81,7 +81,7 @@ class BedrockGuardrailFilterTest {
                 Arguments.of("prompt attack", Assessments.contentFilter("PROMPT_ATTACK", "HIGH", "HIGH", "BLOCKED"),
                         new Finding("bedrock.content-filter/strength=HIGH", Category.PROMPT_INJECTION, 0, TEXT.length(), 0.9)),
                 Arguments.of("custom word", Assessments.customWord("plan", "BLOCKED"),
-                        new Finding("bedrock.word", "CUSTOM_WORD", at("plan"), at("plan") + 4, 1.0)),
+                        new Finding("bedrock.word", "CUSTOM_WORDS", at("plan"), at("plan") + 4, 1.0)),
                 Arguments.of("managed profanity, other case", Assessments.managedWord("IDIOT", "BLOCKED"),
                         new Finding("bedrock.managed-word", Category.PROFANITY, at("idiot"), at("idiot") + 5, 1.0)),
                 Arguments.of("pii blocked", Assessments.pii("EMAIL", "bob@example.com", "BLOCKED"),
@@ -256,6 +256,22 @@ class BedrockGuardrailFilterTest {
         assertThat(verdict).isInstanceOf(Verdict.Pass.class);
         assertThat(verdict.findings()).extracting(Finding::category).containsExactly(BedrockGuardrailFilter.EMPTY_CONTENT);
         assertThat(emulator.requests()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "unpaired high surrogate | a\uD800b",
+        "unpaired low surrogate | a\uDC00b",
+        "NUL and control characters | a\u0000\u0001\u001Fb",
+        "right-to-left override | abc\u202Edef",
+    })
+    void hostileCharactersReachBedrockAndItsAnswerDecides(String name, String text) {
+        emulator.enqueueGuardrail(Reply.guardrailIntervened("blocked", Assessments.contentFilter("PROMPT_ATTACK", "HIGH", "HIGH", "BLOCKED")));
+
+        Verdict verdict = filter.validate(Content.of(text, Content.Source.USER));
+
+        assertThat(verdict).isInstanceOf(Verdict.Block.class);
+        assertThat(emulator.requests(Operation.APPLY_GUARDRAIL)).hasSize(1);
     }
 
     @Test

@@ -50,6 +50,12 @@ class BedrockGuardrailImportTest {
         "sensitiveInformationPolicyConfig.piiEntitiesConfig[1], APPROXIMATED",
         "sensitiveInformationPolicyConfig.piiEntitiesConfig[2], APPROXIMATED",
         "sensitiveInformationPolicyConfig.piiEntitiesConfig[3], UNSUPPORTED",
+        "wordPolicyConfig.wordsConfig[0], MAPPED",
+        "wordPolicyConfig.wordsConfig[1], MAPPED",
+        "wordPolicyConfig.managedWordListsConfig[0], APPROXIMATED",
+        "wordPolicyConfig.managedWordListsConfig[1], UNSUPPORTED",
+        "sensitiveInformationPolicyConfig.regexesConfig[0], MAPPED",
+        "sensitiveInformationPolicyConfig.regexesConfig[1], UNSUPPORTED",
         "blockedInputMessaging, MAPPED",
         "blockedOutputsMessaging, MAPPED",
         "name, IGNORED",
@@ -70,9 +76,9 @@ class BedrockGuardrailImportTest {
     void contentFiltersBecomeLocalFiltersPerSide() {
         assertThat(imported.inputs()).extracting(i -> i.options().name()).containsExactly(
                 "bedrock-import:content:HATE:input", "bedrock-import:content:INSULTS:input", "bedrock-import:content:PROMPT_ATTACK",
-                "bedrock-import:pii:input");
+                "bedrock-import:words:input", "bedrock-import:pii:input");
         assertThat(imported.outputs()).extracting(o -> o.options().name())
-                .containsExactly("bedrock-import:content:HATE:output", "bedrock-import:pii:output");
+                .containsExactly("bedrock-import:content:HATE:output", "bedrock-import:words:output", "bedrock-import:pii:output");
         assertThat(imported.name()).isEqualTo("support-bot-guardrail");
     }
 
@@ -130,6 +136,43 @@ class BedrockGuardrailImportTest {
         assertThat(answer).doesNotContain("555 0132").contains("<PHONE>");
         String seen = ((dev.langchain4j.data.message.UserMessage) model.takeRequest().messages().get(0)).singleText();
         assertThat(seen).as("input action NONE: detect only").contains("+1 415 555 0199");
+    }
+
+    @Test
+    void importedGuardBlocksACustomWordInThePrompt() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+
+        String answer = imported.toGuard().wrap(model).chat("Tell me everything about project bluebird.");
+
+        assertThat(answer).isEqualTo("Sorry, I can't help with that request.");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void customWordInDetectModeIsReportedButNotBlockedOnInput() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Noted.");
+        List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+        String answer = imported.applyTo(Guard.builder().audit(events::add)).build().wrap(model)
+                .chat("Is CompetitorCorp cheaper?");
+
+        assertThat(answer).isEqualTo("Noted.");
+        assertThat(events.get(0).filters()).filteredOn(r -> r.filter().equals("bedrock-import:words:input"))
+                .flatExtracting(r -> r.findings()).extracting(f -> f.category()).containsExactly("CUSTOM_WORDS");
+    }
+
+    @Test
+    void importedGuardMasksAnOrderIdInTheAnswerWithTheRegexRule() {
+        ScriptedChatModel model = new ScriptedChatModel().enqueue("Your order ORD-123456 ships today.");
+
+        String answer = imported.toGuard().wrap(model).chat("Where is my order?");
+
+        assertThat(answer).isEqualTo("Your order [ORDER-ID] ships today.");
+    }
+
+    @Test
+    void unsafeRegexIsReportedWithTheReasonInsteadOfFailingTheImport() {
+        assertThat(entry("sensitiveInformationPolicyConfig.regexesConfig[1]").detail()).contains("refused");
     }
 
     @ParameterizedTest

@@ -146,6 +146,37 @@ class BedrockStreamingChatModelTest {
         assertThat(collector.error()).isInstanceOf(BedrockResponseException.class).hasMessageContaining("pondering");
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> midStreamExceptions() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("throttlingException", RateLimitException.class),
+                org.junit.jupiter.params.provider.Arguments.of("modelStreamErrorException", dev.langchain4j.exception.InternalServerException.class),
+                org.junit.jupiter.params.provider.Arguments.of("internalServerException", dev.langchain4j.exception.InternalServerException.class),
+                org.junit.jupiter.params.provider.Arguments.of("validationException", dev.langchain4j.exception.InvalidRequestException.class));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("midStreamExceptions")
+    void exceptionEventMidStreamEndsTheStreamWithTheMappedError(String exceptionType, Class<? extends Throwable> expected)
+            throws Exception {
+        emulator.enqueueModel(Reply.answer().text("partial answer").streamException(exceptionType, "stream broke").build());
+        Collector collector = new Collector();
+
+        model(null).chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+
+        assertThat(collector.error()).isInstanceOf(expected).hasMessageContaining("stream broke");
+        assertThat(String.join("", collector.partials)).isEqualTo("partial answer");
+    }
+
+    @Test
+    void streamThatEndsWithoutMessageStopFailsInsteadOfCompleting() throws Exception {
+        emulator.enqueueModel(Reply.answer().text("cut off").streamEndsAbruptly().build());
+        Collector collector = new Collector();
+
+        model(null).chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+
+        assertThat(collector.error()).isInstanceOf(BedrockResponseException.class).hasMessageContaining("messageStop");
+    }
+
     @ParameterizedTest
     @EnumSource(value = GuardrailStreamProcessingMode.class, names = {"SYNC", "ASYNC"})
     void streamProcessingModeIsSentAsConfigured(GuardrailStreamProcessingMode mode) throws Exception {
@@ -168,12 +199,15 @@ class BedrockStreamingChatModelTest {
                 .build());
         Collector collector = new Collector();
 
-        model(BedrockGuardrail.of("gr-2", "DRAFT").withStreamProcessingMode(GuardrailStreamProcessingMode.ASYNC))
-                .chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+        try (dev.guard4j.CallContext.Scope scope = dev.guard4j.CallContext.builder().callId("stream-call-1").build().makeCurrent()) {
+            model(BedrockGuardrail.of("gr-2", "DRAFT").withStreamProcessingMode(GuardrailStreamProcessingMode.ASYNC))
+                    .chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+        }
 
         Throwable error = collector.error();
         assertThat(error).isInstanceOfSatisfying(GuardBlockedException.class, e -> {
             assertThat(e.stage()).isEqualTo(Stage.OUTPUT);
+            assertThat(e.callId()).as("taken on the caller's thread, not the SDK's").isEqualTo("stream-call-1");
             assertThat(e.findings()).extracting(Finding::category).containsExactly(Category.VIOLENCE);
         });
         // the documented limit of async mode: what was streamed before the verdict has reached the caller

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one of 10,000 principals' buckets.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)

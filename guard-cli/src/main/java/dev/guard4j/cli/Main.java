@@ -28,6 +28,7 @@ public final class Main {
 
             Commands:
               scan [--policy FILE] [--stage input|output]   inspect JSON lines from stdin, one verdict line per input
+              audit verify FILE...                          verify the hash chain of audit log files
               policy check FILE                             validate a policy file and print what it does
 
             Run 'guard4j-cli <command> --help' for a command's options.
@@ -69,6 +70,9 @@ public final class Main {
                 return OK;
             case "scan":
                 return new ScanCommand(in, out, err).run(rest);
+            case "audit":
+                return subcommand("audit", "verify", rest, err, out,
+                        () -> AuditVerifyCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err, System::getenv));
             case "policy":
                 return subcommand("policy", "check", rest, err, out, () -> PolicyCheckCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err));
             default:

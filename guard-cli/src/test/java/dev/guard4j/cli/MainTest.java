@@ -13,7 +13,7 @@ class MainTest {
     void helpListsEveryCommand(String flag) {
         CliRun run = CliRun.of("", flag);
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("scan [--policy FILE] [--stage input|output]").contains("policy check FILE");
+        assertThat(run.out()).contains("scan [--policy FILE] [--stage input|output]").contains("audit verify FILE...").contains("policy check FILE");
     }
 
     @Test

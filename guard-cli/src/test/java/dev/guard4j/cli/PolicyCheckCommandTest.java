@@ -58,11 +58,11 @@ class PolicyCheckCommandTest {
 
     @Test
     void unsetHmacKeyVariableFailsTheCheck() throws IOException {
-        Path policy = Files.writeString(dir.resolve("p.yaml"), "audit:\n  log:\n    file: a.jsonl\n    hmac-key-env: GUARD4J_TEST_UNSET_VARIABLE\n");
+        Path policy = Files.writeString(dir.resolve("p.yaml"), "audit:\n  log:\n    directory: audit\n    hmac-key-env: GUARD4J_TEST_UNSET_VARIABLE\n");
         CliRun run = CliRun.of("", "policy", "check", policy.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_DATA);
         assertThat(run.err()).startsWith(policy + ":4:5: audit.log.hmac-key-env: environment variable GUARD4J_TEST_UNSET_VARIABLE is not set");
-        assertThat(dir.resolve("a.jsonl")).doesNotExist();
+        assertThat(dir.resolve("audit")).doesNotExist();
     }
 
     @Test

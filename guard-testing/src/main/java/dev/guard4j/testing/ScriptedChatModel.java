@@ -34,8 +34,7 @@ import java.util.function.Function;
 public final class ScriptedChatModel implements ChatModel {
 
     private final Deque<Function<ChatRequest, ChatResponse>> script = new ArrayDeque<>();
-    private final Deque<ChatRequest> unread = new ArrayDeque<>();
-    private final List<ChatRequest> requests = new ArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final ModelProvider provider;
     private final ChatRequestParameters defaultParameters;
     private final List<ChatModelListener> listeners;
@@ -121,29 +120,25 @@ public final class ScriptedChatModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest request) {
         Function<ChatRequest, ChatResponse> answer;
+        requests.add(request);
         synchronized (this) {
-            requests.add(request);
-            unread.add(request);
             answer = script.isEmpty() ? fallback : script.poll();
         }
         return answer.apply(request);
     }
 
     /** Returns the oldest request not yet taken; fails when no request reached the model. */
-    public synchronized ChatRequest takeRequest() {
-        if (unread.isEmpty()) {
-            throw new AssertionError("no request reached the model");
-        }
-        return unread.poll();
+    public ChatRequest takeRequest() {
+        return requests.take();
     }
 
     /** Returns every request that reached the model, oldest first. */
-    public synchronized List<ChatRequest> requests() {
-        return List.copyOf(requests);
+    public List<ChatRequest> requests() {
+        return requests.all();
     }
 
     /** Returns how many requests reached the model. */
-    public synchronized int requestCount() {
+    public int requestCount() {
         return requests.size();
     }
 

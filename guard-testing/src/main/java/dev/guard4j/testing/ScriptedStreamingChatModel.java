@@ -15,7 +15,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +38,7 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
     }
 
     private final Deque<Script> script = new ArrayDeque<>();
-    private final Deque<ChatRequest> unread = new ArrayDeque<>();
-    private final List<ChatRequest> requests = new ArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final ModelProvider provider;
     private final ChatRequestParameters defaultParameters;
     private final List<ChatModelListener> listeners;
@@ -98,9 +96,8 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         Script next;
+        requests.add(request);
         synchronized (this) {
-            requests.add(request);
-            unread.add(request);
             next = script.poll();
         }
         if (next == null) {
@@ -132,20 +129,17 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
     }
 
     /** Returns the oldest request not yet taken; fails when no request reached the model. */
-    public synchronized ChatRequest takeRequest() {
-        if (unread.isEmpty()) {
-            throw new AssertionError("no request reached the model");
-        }
-        return unread.poll();
+    public ChatRequest takeRequest() {
+        return requests.take();
     }
 
     /** Returns every request that reached the model, oldest first. */
-    public synchronized List<ChatRequest> requests() {
-        return List.copyOf(requests);
+    public List<ChatRequest> requests() {
+        return requests.all();
     }
 
     /** Returns how many requests reached the model. */
-    public synchronized int requestCount() {
+    public int requestCount() {
         return requests.size();
     }
 

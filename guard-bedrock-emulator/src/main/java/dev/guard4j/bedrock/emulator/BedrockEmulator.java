@@ -79,6 +79,7 @@ public final class BedrockEmulator implements AutoCloseable {
     private final ConcurrentLinkedDeque<Reply> modelReplies = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Reply> guardrailReplies = new ConcurrentLinkedDeque<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean recording = true;
     private volatile Function<RecordedRequest, Reply> modelFallback;
     private volatile Function<RecordedRequest, Reply> guardrailFallback;
 
@@ -93,6 +94,11 @@ public final class BedrockEmulator implements AutoCloseable {
 
     /** Starts an emulator on a free loopback port. */
     public static BedrockEmulator start() {
+        // without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+        // delayed ACK: 40 ms per call on loopback. Read once, when the JDK server first starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -197,6 +203,13 @@ public final class BedrockEmulator implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
+    /** Stops keeping received requests (for long load runs, where the record would grow without end). */
+    public BedrockEmulator discardRequests() {
+        recording = false;
+        requests.clear();
+        return this;
+    }
+
     /** Forgets the received requests and the queued answers. */
     public void reset() {
         requests.clear();
@@ -214,7 +227,9 @@ public final class BedrockEmulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             RecordedRequest request = record(exchange);
-            requests.add(request);
+            if (recording) {
+                requests.add(request);
+            }
             Reply reply;
             if (request.operation() == null) {
                 reply = Reply.error(404, "UnknownOperationException", "emulator: no operation at " + request.path());
@@ -225,7 +240,12 @@ public final class BedrockEmulator implements AutoCloseable {
                 Reply next = modelReplies.poll();
                 reply = next != null ? next : modelFallback.apply(request);
             }
-            send(exchange, request.operation(), reply);
+            try {
+                send(exchange, request.operation(), reply);
+            } catch (RuntimeException e) {
+                // a scripting mistake (tool input that is not JSON, say): say so to the client instead of hanging up
+                send(exchange, request.operation(), Reply.error(500, "InternalServerException", "emulator: " + e.getMessage()));
+            }
         } catch (IOException e) {
             // the client went away (a client-side timeout): nothing left to answer
         } catch (InterruptedException e) {
@@ -336,6 +356,18 @@ public final class BedrockEmulator implements AutoCloseable {
                 }
                 event(out, "contentBlockStop", json.createObjectNode().put("contentBlockIndex", index));
                 index++;
+            }
+            if (answer.streamEnding() instanceof Reply.Answer.WithException failure) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put(":exception-type", failure.exceptionType());
+                headers.put(":content-type", "application/json");
+                headers.put(":message-type", "exception");
+                out.write(EventStreamEncoder.encode(headers,
+                        json.writeValueAsBytes(json.createObjectNode().put("message", failure.message()))));
+                return;
+            }
+            if (answer.streamEnding() instanceof Reply.Answer.Abruptly) {
+                return;
             }
             event(out, "messageStop", json.createObjectNode().put("stopReason", answer.stopReason()));
             ObjectNode metadata = json.createObjectNode();

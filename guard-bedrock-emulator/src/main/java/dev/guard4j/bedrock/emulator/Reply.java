@@ -100,9 +100,10 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
      * @param outputTokens the output token count
      * @param guardrailTrace the {@code trace.guardrail} object, or {@code null}; see {@link Assessments#trace}
      * @param streamChunkSize how many characters each streamed text delta carries
+     * @param streamEnding how a streamed answer ends after its content blocks
      */
     record Answer(List<Block> blocks, String stopReason, int inputTokens, int outputTokens, JsonNode guardrailTrace,
-            int streamChunkSize) implements Reply {
+            int streamChunkSize, StreamEnding streamEnding) implements Reply {
 
         /** Checks the answer and copies the blocks. */
         public Answer {
@@ -111,6 +112,29 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
             if (streamChunkSize < 1) {
                 throw new IllegalArgumentException("streamChunkSize must be >= 1, was " + streamChunkSize);
             }
+            Objects.requireNonNull(streamEnding, "streamEnding");
+        }
+
+        /** How a streamed answer ends after its content blocks. */
+        public sealed interface StreamEnding permits Normally, WithException, Abruptly {
+        }
+
+        /** With {@code messageStop} and {@code metadata} events, as Bedrock does. */
+        public record Normally() implements StreamEnding {
+        }
+
+        /**
+         * With an exception event ({@code :message-type: exception}) instead of {@code messageStop}.
+         *
+         * @param exceptionType the event's {@code :exception-type}, such as {@code throttlingException}
+         *        or {@code modelStreamErrorException}
+         * @param message the message in its JSON payload
+         */
+        public record WithException(String exceptionType, String message) implements StreamEnding {
+        }
+
+        /** Without {@code messageStop} nor {@code metadata}: the connection just ends. */
+        public record Abruptly() implements StreamEnding {
         }
 
         /** One content block of a model answer. */
@@ -143,6 +167,7 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
             private int outputTokens = 5;
             private JsonNode guardrailTrace;
             private int streamChunkSize = 8;
+            private StreamEnding streamEnding = new Normally();
 
             private Builder() {
             }
@@ -184,13 +209,25 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
                 return this;
             }
 
+            /** Ends a streamed answer with an exception event after its content, such as {@code throttlingException}. */
+            public Builder streamException(String exceptionType, String message) {
+                this.streamEnding = new WithException(exceptionType, message);
+                return this;
+            }
+
+            /** Ends a streamed answer after its content without {@code messageStop} nor {@code metadata}. */
+            public Builder streamEndsAbruptly() {
+                this.streamEnding = new Abruptly();
+                return this;
+            }
+
             /** Returns the answer. */
             public Answer build() {
                 String reason = stopReason;
                 if (reason == null) {
                     reason = blocks.stream().anyMatch(b -> b instanceof ToolUseBlock) ? "tool_use" : "end_turn";
                 }
-                return new Answer(blocks, reason, inputTokens, outputTokens, guardrailTrace, streamChunkSize);
+                return new Answer(blocks, reason, inputTokens, outputTokens, guardrailTrace, streamChunkSize, streamEnding);
             }
         }
     }

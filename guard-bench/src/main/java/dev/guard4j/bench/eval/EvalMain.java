@@ -26,6 +26,7 @@ public final class EvalMain {
         suites.add(new ToxicitySuite());
         suites.add(new PiiSuite());
         suites.add(new SecretsSuite());
+        suites.add(new OutputSuite());
         return suites;
     }
 

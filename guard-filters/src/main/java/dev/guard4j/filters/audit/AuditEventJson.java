@@ -45,6 +45,8 @@ public final class AuditEventJson {
 
     /** The longest string value written; longer ones are cut. */
     public static final int MAX_STRING = 8192;
+    /** The longest opt-in recorded text kept, in UTF-16 characters; longer text is cut with a trailing "…". */
+    public static final int MAX_RECORDED_TEXT = 1_000_000;
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
@@ -107,6 +109,15 @@ public final class AuditEventJson {
             writeAttribute(json, attribute.getValue());
         }
         json.writeEndObject();
+        recorded(json, "recordedInput", event.recordedInput());
+        recorded(json, "recordedOutput", event.recordedOutput());
+    }
+
+    /** Writes opt-in recorded (already redacted) text; the field is absent when recording is off. */
+    private static void recorded(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, clean(value, MAX_RECORDED_TEXT));
+        }
     }
 
     private static void writeFilter(JsonGenerator json, FilterResult result) throws IOException {
@@ -169,7 +180,11 @@ public final class AuditEventJson {
 
     /** Cuts over-long strings and replaces unpaired surrogates, which UTF-8 cannot carry. */
     static String clean(String value) {
-        String cut = value.length() > MAX_STRING ? value.substring(0, MAX_STRING - 1) + "…" : value;
+        return clean(value, MAX_STRING);
+    }
+
+    private static String clean(String value, int max) {
+        String cut = value.length() > max ? value.substring(0, max - 1) + "…" : value;
         StringBuilder out = null;
         for (int i = 0; i < cut.length(); i++) {
             char c = cut.charAt(i);
@@ -243,10 +258,17 @@ public final class AuditEventJson {
                     text(node, "inputDigest"),
                     text(node, "outputDigest"),
                     Duration.ofNanos(Math.multiplyExact(required(node, "latencyMicros").longValue(), 1_000L)),
-                    attributes);
+                    attributes,
+                    optionalText(node, "recordedInput"),
+                    optionalText(node, "recordedOutput"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed audit event: " + e.getMessage(), e);
         }
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static FilterResult readFilter(JsonNode node) {

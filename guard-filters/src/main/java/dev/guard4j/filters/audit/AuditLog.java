@@ -48,6 +48,9 @@ import java.util.stream.Stream;
  */
 public final class AuditLog implements AuditHook, AutoCloseable {
 
+    /** The largest event a log records, leaving room for the chain fields under the verifier's line limit. */
+    static final int MAX_EVENT_BYTES = LineReader.MAX_LINE - 4096;
+
     private static final Pattern FILE_NAME = Pattern.compile("(.+)-(\\d{12,18})\\.jsonl");
 
     private final Path directory;
@@ -139,13 +142,18 @@ public final class AuditLog implements AuditHook, AutoCloseable {
      * Queues the event for the log; with {@link FlushPolicy#everyEvent()}, waits until it is on disk.
      *
      * @param event the call's record
-     * @throws AuditLogException when the log is closed or failed, the queue is full under
+     * @throws AuditLogException when the log is closed or failed, the event's JSON is over 16 MiB, the queue is full under
      *         {@link QueueFullPolicy#FAIL}, or the thread was interrupted while waiting; the event is then not recorded
      */
     @Override
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         byte[] fields = AuditEventJson.fields(event);
+        if (fields.length > MAX_EVENT_BYTES) {
+            // the verifier refuses lines this long, so writing it would break the log for everyone
+            throw new AuditLogException("call " + event.callId() + " is too large to record: " + fields.length
+                    + " bytes of JSON, the limit is " + MAX_EVENT_BYTES);
+        }
         CompletableFuture<Void> done = awaitDurable ? new CompletableFuture<>() : null;
         closing.readLock().lock();
         try {
@@ -219,12 +227,20 @@ public final class AuditLog implements AuditHook, AutoCloseable {
         }
     }
 
-    /** Returns the folder the log writes to. */
+    /**
+     * Returns the folder the log writes to.
+     *
+     * @return the folder
+     */
     public Path directory() {
         return directory;
     }
 
-    /** Returns the file being written now. */
+    /**
+     * Returns the file being written now.
+     *
+     * @return the current file
+     */
     public Path currentFile() {
         return writer.currentFile();
     }

@@ -31,7 +31,11 @@ public record AuditLogVerification(
         long firstBadLine,
         String reason) {
 
-    /** Returns whether every file verified, the chain is unbroken and the log was closed properly. */
+    /**
+     * Returns whether every file verified, the chain is unbroken and the log was closed properly.
+     *
+     * @return true when {@link #problem()} is {@code null}
+     */
     public boolean ok() {
         return problem == null;
     }

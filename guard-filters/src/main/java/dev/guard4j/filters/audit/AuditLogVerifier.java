@@ -39,7 +39,11 @@ public final class AuditLogVerifier {
         this.requireGenesis = requireGenesis;
     }
 
-    /** Returns a verifier for logs hashed with plain SHA-256 (written without a key). */
+    /**
+     * Returns a verifier for logs hashed with plain SHA-256 (written without a key).
+     *
+     * @return the verifier
+     */
     public static AuditLogVerifier withoutKey() {
         return new AuditLogVerifier(null, false, true);
     }
@@ -57,6 +61,8 @@ public final class AuditLogVerifier {
     /**
      * Returns a verifier that accepts a log whose last file has no closing seal, for checking a log
      * that is still being written. A torn last line still fails.
+     *
+     * @return a verifier like this one that accepts an open end
      */
     public AuditLogVerifier acceptingOpenEnd() {
         return new AuditLogVerifier(key, true, requireGenesis);
@@ -65,6 +71,8 @@ public final class AuditLogVerifier {
     /**
      * Returns a verifier that accepts a log whose first file does not start the chain, for checking
      * what is left after old files were archived or deleted on purpose.
+     *
+     * @return a verifier like this one that accepts a chain starting after its beginning
      */
     public AuditLogVerifier acceptingMissingStart() {
         return new AuditLogVerifier(key, acceptOpenEnd, false);

@@ -14,6 +14,8 @@ public sealed interface FlushPolicy permits FlushPolicy.EveryEvent, FlushPolicy.
     /**
      * Returns the safest policy: {@link AuditLog#record} returns only once its event is on disk.
      * Events that arrive together share one fsync (group commit).
+     *
+     * @return the policy
      */
     static FlushPolicy everyEvent() {
         return EveryEvent.INSTANCE;
@@ -35,6 +37,8 @@ public sealed interface FlushPolicy permits FlushPolicy.EveryEvent, FlushPolicy.
      * Returns the fastest policy: the 64 KiB buffer is written when full and forced only on
      * rotation, {@link AuditLog#flush()} and {@link AuditLog#close()}. For tests and benchmarks,
      * or when the operating system's own write-back is durable enough.
+     *
+     * @return the policy
      */
     static FlushPolicy whenBufferFull() {
         return WhenBufferFull.INSTANCE;
@@ -59,7 +63,11 @@ public sealed interface FlushPolicy permits FlushPolicy.EveryEvent, FlushPolicy.
      * @param interval the longest time an accepted event stays only in memory
      */
     record Interval(Duration interval) implements FlushPolicy {
-        /** Checks the interval. */
+        /**
+         * Checks the interval.
+         *
+         * @param interval from 1 ms to 1 hour
+         */
         public Interval {
             Objects.requireNonNull(interval, "interval");
             if (interval.compareTo(Duration.ofMillis(1)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {

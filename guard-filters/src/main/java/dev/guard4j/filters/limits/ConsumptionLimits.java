@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -36,8 +37,9 @@ import java.util.function.LongSupplier;
  * shared "anonymous" bucket, so anonymous callers throttle each other.
  *
  * <p>Buckets of principals that have been idle long enough to refill completely are evicted when
- * more than {@code maxPrincipals} are held, which loses nothing. When every held bucket is still
- * in use, a new principal is refused (fail closed) rather than resetting another's allowance.
+ * more than {@code maxPrincipals} are held, which loses nothing; such a sweep runs at most once
+ * per 100 ms (or per window, if shorter). When every held bucket is still in use, a new
+ * principal is refused (fail closed) rather than resetting another's allowance.
  *
  * <pre>{@code
  * ConsumptionLimits limits = ConsumptionLimits.builder()
@@ -65,6 +67,8 @@ public final class ConsumptionLimits implements InputValidator {
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final TokenBucket anonymous;
     private final ReentrantLock sweeping = new ReentrantLock();
+    private final AtomicLong lastSweep;
+    private final long sweepInterval;
     // a message with several text parts reaches the validator once per part: count the call once
     private final CallState.Key<AtomicBoolean> requestCounted = CallState.Key.of("limits.request-counted", AtomicBoolean.class);
 
@@ -79,6 +83,8 @@ public final class ConsumptionLimits implements InputValidator {
         this.maxPrincipals = builder.maxPrincipals;
         this.nanoClock = builder.nanoClock;
         this.anonymous = rateLimited() ? newBucket() : null;
+        this.sweepInterval = Math.min(windowNanos, TimeUnit.MILLISECONDS.toNanos(100));
+        this.lastSweep = new AtomicLong(nanoClock.getAsLong() - sweepInterval);
     }
 
     /** Returns a builder with every limit off. */
@@ -157,7 +163,9 @@ public final class ConsumptionLimits implements InputValidator {
 
     /** Drops buckets that have refilled completely; returns whether there is room for another. */
     private boolean sweep(long now) {
-        if (sweeping.tryLock()) {
+        // a sweep walks every bucket: at most one per interval, so a burst of new principals cannot make each call O(n)
+        long last = lastSweep.get();
+        if (now - last >= sweepInterval && lastSweep.compareAndSet(last, now) && sweeping.tryLock()) {
             try {
                 buckets.forEach((principal, bucket) -> {
                     if (bucket.retireIfFull(now)) {

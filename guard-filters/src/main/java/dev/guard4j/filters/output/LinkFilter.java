@@ -6,6 +6,7 @@ import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import java.net.IDN;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code DENIED_LINK}: a URL whose host is on the deny list (or a subdomain of an entry),
  *       or, when an allow list is set, not on it;</li>
- *   <li>{@code LINK_EXFILTRATION}: a markdown or HTML image with a query string (a renderer
+ *   <li>{@code LINK_EXFILTRATION}: a markdown image (inline or by reference) or HTML image with a query string (a renderer
  *       fetches it without a click, so the query reaches the host unseen), unless its host is
  *       allowed; and any link or bare URL whose query value or path segment is long or encoded
  *       (base64, hex, or a run of percent escapes).</li>
@@ -209,6 +210,9 @@ public final class LinkFilter implements OutputChecker {
             }
             return null;
         }
+        if (before >= 1 && text.charAt(before) == ':' && text.charAt(before - 1) == ']') {
+            return referencedByImage(text, before - 1) ? new int[] {lineStart(text, before), urlEnd} : null;
+        }
         int open = text.lastIndexOf('<', urlStart);
         if (open >= 0 && urlStart - open <= LOOK_BACK && text.regionMatches(true, open, "<img", 0, 4)
                 && text.indexOf('>', open) >= urlStart) {
@@ -216,6 +220,44 @@ public final class LinkFilter implements OutputChecker {
             return new int[] {open, close >= 0 && close - urlEnd < LOOK_BACK ? close + 1 : urlEnd};
         }
         return null;
+    }
+
+    /**
+     * Returns whether the reference definition whose label closes at {@code close} ({@code [ref]: url})
+     * is used by an image ({@code ![alt][ref]} or {@code ![ref]}), which a renderer fetches unseen.
+     */
+    private static boolean referencedByImage(String text, int close) {
+        int open = text.lastIndexOf('[', close);
+        if (open < 0 || close - open > 200 || open != lineStart(text, open)) {
+            return false;
+        }
+        String label = text.substring(open, close + 1);
+        for (int at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
+            if (at == open) {
+                continue;
+            }
+            if (at >= 1 && text.charAt(at - 1) == '!') {
+                return true;
+            }
+            if (at >= 1 && text.charAt(at - 1) == ']') {
+                int alt = text.lastIndexOf('[', at - 1);
+                if (alt >= 1 && at - alt <= LOOK_BACK && text.charAt(alt - 1) == '!') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int lineStart(String text, int at) {
+        int from = at;
+        while (from > 0 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
+        while (from < at && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
     }
 
     private static String trimTrailingPunctuation(String url) {
@@ -278,8 +320,8 @@ public final class LinkFilter implements OutputChecker {
 
     /** Builds a {@link LinkFilter}. */
     public static final class Builder {
-        private final java.util.Set<String> allowed = new java.util.HashSet<>();
-        private final java.util.Set<String> denied = new java.util.HashSet<>();
+        private final Set<String> allowed = new HashSet<>();
+        private final Set<String> denied = new HashSet<>();
         private int maxQueryValueLength = 48;
         private Action action = Action.BLOCK;
         private String replacement = "[link removed]";

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +30,13 @@ public final class ProtectedContentFilterFactory implements FilterFactory {
 
     @Override
     public Object create(FilterSettings settings) {
+        int sampling = settings.integer("sampling", 4, 1, 64);
+        if (Integer.bitCount(sampling) != 1) {
+            throw settings.error("sampling", "sampling must be a power of two (1, 2, 4, 8, 16, 32 or 64), was " + sampling);
+        }
         ProtectedContentFilter.Builder builder = ProtectedContentFilter.builder()
                 .shingleSize(settings.integer("shingle-size", 5, 3, 12))
-                .sampling(settings.integer("sampling", 4, 1, 64))
+                .sampling(sampling)
                 .maxFingerprintsPerDocument(settings.integer("max-fingerprints-per-document", 2048, 16, 1_000_000))
                 .threshold(settings.number("threshold", 0.5, 0.01, 1.0))
                 .minMatchingFingerprints(settings.integer("min-matching-fingerprints", 3, 1, 100_000))
@@ -41,8 +46,8 @@ public final class ProtectedContentFilterFactory implements FilterFactory {
                 .replacement(settings.string("replacement", "[protected content removed]"));
         for (FilterSettings document : settings.sections("documents")) {
             String id = document.string("id").orElseThrow(() -> document.error("id", "a protected document needs an id"));
-            var text = document.string("text");
-            var file = document.path("file");
+            Optional<String> text = document.string("text");
+            Optional<Path> file = document.path("file");
             if (text.isPresent() == file.isPresent()) {
                 throw document.error(text.isPresent() ? "file" : "text", "give a protected document either 'text' or 'file', not both or neither");
             }

@@ -35,7 +35,7 @@ final class AddressRecognizer implements Recognizer {
     private static final String LEADING_NUMBERS = "(?:\\d{1,6}\\s+){0,2}";
     private static final String UNIT = "(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Flat|Room|Rm)\\.?\\s?#?\\d{1,5}[A-Za-z]?";
     private static final String EURO_SUFFIX = "(?:katu|tie|kuja|gatan|gata|vägen|väg|veien|vei|vegen|vej|gade|straße|strasse|str\\.|weg|gasse"
-            + "|allee|platz|laan|straat|plein|gracht|utca|ulica|ring|damm|ufer|steig|stieg|torget|torg|plads|polku|rinne)";
+            + "|allee|platz|laan|straat|plein|gracht|utca|ulica|damm|ufer|steig|stieg|torget|torg|plads|polku|rinne)";
     private static final String EURO_PREFIX = "(?:Via|Viale|Piazza|Corso|Largo|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Calle|Avenida|Av\\.|Plaza"
             + "|Paseo|Camino|Carrer|Rua|Praça|Travessa|Ulica|ul\\.|Aleja|Str\\.|Strada|Bulevardul|Odos|Οδός|Πλατεία|Λεωφόρος)";
 
@@ -44,16 +44,28 @@ final class AddressRecognizer implements Recognizer {
             + "(?:,?\\s+" + UNIT + ")?"
             + "(?:,?\\s+" + WORD + "(?:\\s" + WORD + "){0,2},?\\s+[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?");
     private static final Pattern EURO_STYLE = Pattern.compile(
-            "(?<![\\w])" + LEADING_NUMBERS + "(?:[\\p{Lu}][\\p{Ll}]{1,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?"
+            "(?<![\\w])" + LEADING_NUMBERS + "(?:[\\p{Lu}][\\p{Ll}]{3,30}" + EURO_SUFFIX + "|" + EURO_PREFIX + "(?:\\s+[\\p{L}'’.-]{1,25}){1,4}?"
             + "|[\\p{Lu}][\\p{L}]{1,25}(?:\\s+[\\p{Lu}][\\p{L}]{1,25})?\\s+" + SEPARATE_SUFFIX + ")\\s+\\d{1,5}[A-Za-z]?\\.?(?![\\w])"
             + "(?:,?\\s+" + UNIT + ")?");
+    /** A line that opens with a building number, a street name and a house number ("20789 Allika 46"). */
+    private static final Pattern NUMBERED_LINE = Pattern.compile(
+            "(?<=(?:^|\\n)[ \\t>?]{0,8})\\d{1,6}\\s+[\\p{Lu}][\\p{L}'’.-]{1,30}(?:\\s+[\\p{L}'’.-]{1,30}){0,4}?\\s+\\d{1,5}[A-Za-z]?\\.?(?![\\w])"
+            + "(?:,?\\s+" + UNIT + ")?");
+    /** Ship-borne US military mail ("USNS Sekerková / FPO AA 65728"). */
+    private static final Pattern SHIP = Pattern.compile(
+            "(?<![\\w])(?:USNS|USNV|USS|USCGC)\\s+[\\p{Lu}][\\p{L}'’.-]{1,30}\\s+(?:FPO|APO|DPO)\\s+A[AEP]\\s+\\d{5}(?![\\w])");
+    /** A street named without a number ("on Baker Street"): the suffix word is the anchor. */
+    private static final Pattern NAMED_STREET = Pattern.compile(
+            "(?<![\\w])[\\p{Lu}][\\p{L}'’.-]{1,25}(?:\\s+[\\p{Lu}][\\p{L}'’.-]{1,25}){0,2}\\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square)(?![\\w])");
+    private static final List<String> NAMED_STREET_WORDS = List.of(" street", " avenue", " road", " boulevard", " lane", " drive", " square");
     private static final Pattern UNIT_ONLY = Pattern.compile("(?<![\\w])" + UNIT + "(?![\\w])");
     private static final Pattern BOXES = Pattern.compile(
             "(?<![\\w])(?:P\\.?\\s?O\\.?\\s+Box|PSC|CMR|Unit)\\s+\\d{1,6}(?:,\\s+Box\\s+\\d{1,6})?(?:\\s+(?:APO|FPO|DPO)\\s+A[AEP]\\s+\\d{5})?(?![\\w])");
     private static final String[] CONTEXT = {"address", "live", "lives", "street", "located", "ship", "mail", "deliver", "resid"};
     /** After these phrases the rest of the clause is an address when it holds a number ("lives at 28919 136 Filadelfeos Str"). */
     private static final Pattern SLOT = Pattern.compile(
-            "(?i)\\b(?:lives? (?:at|on)|address is|address:|located (?:at|on)|be sent to|sent to|corner of|ship(?:ped)? to|deliver(?:ed)? to|moved to)"
+            "(?i)\\b(?:lives? (?:at|on)|address is|address:|address to|address with|located (?:at|on)|be sent to|sent to|corner of"
+            + "|ship(?:ped)? to|deliver(?:ed)? to|moved to|(?:drops?|dropped) (?:you |me )?off at|meet (?:you|me) at)"
             + "\\s+(?:the corner of\\s+)?([^\\n.,;:!?\"]{3,60})");
     private static final int MAX_EXTRA_LINES = 3;
     private static final int MAX_LINE = 40;
@@ -70,19 +82,52 @@ final class AddressRecognizer implements Recognizer {
             return;
         }
         String text = scan.text();
-        run(US_STYLE, text, regions, "pii.address-street", 0.75, out);
-        run(EURO_STYLE, text, regions, "pii.address-street-european", 0.7, out);
-        run(BOXES, text, regions, "pii.address-box", 0.6, out);
-        run(UNIT_ONLY, text, regions, "pii.address-unit", 0.55, out);
-        slots(text, regions, out);
+        int[] starts = scan.starts(Trigger.DIGIT);
+        run(US_STYLE, text, starts, "pii.address-street", 0.75, out);
+        run(EURO_STYLE, text, starts, "pii.address-street-european", 0.7, out);
+        run(BOXES, text, starts, "pii.address-box", 0.6, out);
+        run(NUMBERED_LINE, text, starts, "pii.address-line", 0.6, out);
+        run(SHIP, text, scan.starts(Trigger.DIGIT), "pii.address-ship", 0.6, out);
+        run(UNIT_ONLY, text, starts, "pii.address-unit", 0.55, out);
+        namedStreets(scan, out);
+        slots(text, starts, out);
     }
 
-    private static void slots(String text, int[] regions, List<Candidate> out) {
+    private static void namedStreets(TextScan scan, List<Candidate> out) {
+        String lower = scan.lowerCase();
+        String text = scan.text();
+        Matcher matcher = null;
+        int lastEnd = -1;
+        for (String word : NAMED_STREET_WORDS) {
+            int at = lower.indexOf(word);
+            while (at >= 0) {
+                int suffixEnd = at + word.length();
+                boolean wholeWord = suffixEnd >= lower.length() || !Character.isLetter(lower.charAt(suffixEnd));
+                if (wholeWord && Character.isUpperCase(text.charAt(at + 1))) {
+                    if (matcher == null) {
+                        matcher = NAMED_STREET.matcher(text);
+                        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    matcher.region(Math.max(0, at - 80), suffixEnd);
+                    while (matcher.find()) {
+                        if (matcher.end() == suffixEnd && matcher.start() >= lastEnd) {
+                            out.add(new Candidate("pii.address-named-street", "ADDRESS", matcher.start(), matcher.end(), 0.55, CONTEXT));
+                            lastEnd = matcher.end();
+                            break;
+                        }
+                    }
+                }
+                at = lower.indexOf(word, suffixEnd);
+            }
+        }
+    }
+
+    private static void slots(String text, int[] starts, List<Candidate> out) {
         Matcher matcher = SLOT.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
+        for (int s = 0; s < starts.length; s += 2) {
+            matcher.region(starts[s], starts[s + 1]);
+            if (matcher.lookingAt()) {
                 String value = matcher.group(1);
                 boolean hasDigit = false;
                 for (int i = 0; i < value.length() && !hasDigit; i++) {
@@ -133,13 +178,18 @@ final class AddressRecognizer implements Recognizer {
         return extended;
     }
 
-    private static void run(Pattern pattern, String text, int[] regions, String detector, double score, List<Candidate> out) {
+    private static void run(Pattern pattern, String text, int[] starts, String detector, double score, List<Candidate> out) {
         Matcher matcher = pattern.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
+        int lastEnd = -1;
+        for (int s = 0; s < starts.length; s += 2) {
+            if (starts[s] < lastEnd) {
+                continue;
+            }
+            matcher.region(starts[s], starts[s + 1]);
+            if (matcher.lookingAt()) {
                 out.add(new Candidate(detector, "ADDRESS", matcher.start(), extendOverLines(text, matcher.end()), score, CONTEXT));
+                lastEnd = matcher.end();
             }
         }
     }

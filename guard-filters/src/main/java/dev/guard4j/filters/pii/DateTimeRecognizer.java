@@ -35,8 +35,8 @@ final class DateTimeRecognizer implements Recognizer {
     public void find(TextScan scan, List<Candidate> out) {
         String text = scan.text();
         findWeekdays(text, out);
-        int[] regions = scan.regions(Trigger.DIGIT);
-        if (regions.length == 0) {
+        int[] starts = scan.starts(Trigger.DIGIT);
+        if (starts.length == 0) {
             return;
         }
         Matcher iso = ISO.matcher(text);
@@ -47,39 +47,53 @@ final class DateTimeRecognizer implements Recognizer {
         for (Matcher m : List.of(iso, numeric, named, monthYear, year)) {
             m.useTransparentBounds(true).useAnchoringBounds(false);
         }
-        for (int r = 0; r < regions.length; r += 2) {
-            int from = regions[r];
-            int to = regions[r + 1];
-            iso.region(from, to);
-            while (iso.find()) {
-                if (month(iso.group(2)) && day(iso.group(3))) {
-                    add(out, "pii.date-iso", iso.start(), iso.end(), 0.85);
-                }
+        int lastEnd = -1;
+        for (int s = 0; s < starts.length; s += 2) {
+            int from = starts[s];
+            int to = starts[s + 1];
+            if (from < lastEnd) {
+                continue;
             }
-            numeric.region(from, to);
-            while (numeric.find()) {
-                int a = Integer.parseInt(numeric.group(1));
-                int b = Integer.parseInt(numeric.group(3));
-                boolean plausible = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
-                // "1.2.3" is a version, not a date: a dotted date needs a four-digit year or a day above 12
-                boolean version = numeric.group(2).equals(".") && numeric.group(4).length() == 2 && a <= 12 && b <= 12;
-                if (plausible && !version) {
-                    add(out, "pii.date-numeric", numeric.start(), numeric.end(), 0.7);
-                }
-            }
-            named.region(from, to);
-            while (named.find()) {
-                add(out, "pii.date-named", named.start(), named.end(), 0.7);
-            }
-            monthYear.region(from, to);
-            while (monthYear.find()) {
-                add(out, "pii.date-month-year", monthYear.start(), monthYear.end(), monthYear.group(2).length() == 4 ? 0.2 : 0.1);
-            }
-            year.region(from, to);
-            while (year.find()) {
-                add(out, "pii.date-year", year.start(1), year.end(1), 0.55);
+            int end = dateAt(iso, numeric, named, monthYear, year, from, to, out);
+            lastEnd = Math.max(lastEnd, end);
+        }
+    }
+
+    /** Tries each date pattern at one place; returns the end of what it added, or -1. */
+    private static int dateAt(Matcher iso, Matcher numeric, Matcher named, Matcher monthYear, Matcher year, int from, int to, List<Candidate> out) {
+        if (at(iso, from, to) && month(iso.group(2)) && day(iso.group(3))) {
+            add(out, "pii.date-iso", iso.start(), iso.end(), 0.85);
+            return iso.end();
+        }
+        if (at(numeric, from, to)) {
+            int a = Integer.parseInt(numeric.group(1));
+            int b = Integer.parseInt(numeric.group(3));
+            boolean plausible = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+            // "1.2.3" is a version, not a date: a dotted date needs a four-digit year or a day above 12
+            boolean version = numeric.group(2).equals(".") && numeric.group(4).length() == 2 && a <= 12 && b <= 12;
+            if (plausible && !version) {
+                add(out, "pii.date-numeric", numeric.start(), numeric.end(), 0.7);
+                return numeric.end();
             }
         }
+        if (at(named, from, to)) {
+            add(out, "pii.date-named", named.start(), named.end(), 0.7);
+            return named.end();
+        }
+        if (at(monthYear, from, to)) {
+            add(out, "pii.date-month-year", monthYear.start(), monthYear.end(), monthYear.group(2).length() == 4 ? 0.2 : 0.1);
+            return monthYear.end();
+        }
+        if (at(year, from, to)) {
+            add(out, "pii.date-year", year.start(1), year.end(1), 0.55);
+            return year.end();
+        }
+        return -1;
+    }
+
+    private static boolean at(Matcher matcher, int from, int to) {
+        matcher.region(from, to);
+        return matcher.lookingAt();
     }
 
     private static void findWeekdays(String text, List<Candidate> out) {
@@ -87,7 +101,7 @@ final class DateTimeRecognizer implements Recognizer {
         while (at >= 0) {
             for (String weekday : WEEKDAYS) {
                 int start = at + 3 - weekday.length();
-                if (start >= 0 && text.startsWith(weekday, start)
+                if (start >= 0 && (text.startsWith(weekday, start) || lowerCaseAfterCue(text, weekday, start))
                         && (start == 0 || !Character.isLetter(text.charAt(start - 1)))
                         && (at + 3 >= text.length() || !Character.isLetter(text.charAt(at + 3)))) {
                     add(out, "pii.date-weekday", start, at + 3, 0.6);
@@ -96,6 +110,19 @@ final class DateTimeRecognizer implements Recognizer {
             }
             at = text.indexOf("day", at + 3);
         }
+    }
+
+    /** "on friday": a lower-case weekday counts after a cue word, where it cannot be anything else. */
+    private static boolean lowerCaseAfterCue(String text, String weekday, int start) {
+        if (!text.regionMatches(true, start, weekday, 0, weekday.length())) {
+            return false;
+        }
+        for (String cue : List.of("on ", "next ", "last ", "this ", "every ", "by ", "until ")) {
+            if (start >= cue.length() && text.regionMatches(true, start - cue.length(), cue, 0, cue.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Candidate> out, String detector, int start, int end, double score) {

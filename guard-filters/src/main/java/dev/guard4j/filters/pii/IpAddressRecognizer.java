@@ -24,16 +24,18 @@ final class IpAddressRecognizer implements Recognizer {
     @Override
     public void find(TextScan scan, List<Candidate> out) {
         findIpv6(scan.text(), out);
-        int[] regions = scan.regions(Trigger.DIGIT);
-        if (regions.length == 0) {
-            return;
-        }
+        int[] starts = scan.starts(Trigger.DIGIT);
         Matcher matcher = IPV4.matcher(scan.text());
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
+        int lastEnd = -1;
+        for (int s = 0; s < starts.length; s += 2) {
+            if (starts[s] < lastEnd) {
+                continue;
+            }
+            matcher.region(starts[s], starts[s + 1]);
+            if (matcher.lookingAt()) {
                 out.add(new Candidate("pii.ip-address", "IP_ADDRESS", matcher.start(), matcher.end(), 0.6, CONTEXT));
+                lastEnd = matcher.end();
             }
         }
     }

@@ -41,6 +41,11 @@ record KeywordRecognizer(String id, String category, String[] keywords, Pattern 
         for (String keyword : keywords) {
             int at = lower.indexOf(keyword);
             while (at >= 0) {
+                if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                    // "page" is no "age": keywords start a word
+                    at = lower.indexOf(keyword, at + keyword.length());
+                    continue;
+                }
                 int from = Math.max(0, at - BEFORE);
                 int to = Math.min(text.length(), at + keyword.length() + AFTER);
                 if (matcher == null) {

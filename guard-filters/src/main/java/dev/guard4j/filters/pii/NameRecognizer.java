@@ -26,7 +26,7 @@ final class NameRecognizer implements Recognizer {
             "dear hi hello hey thanks thank regards sincerely signed name named called i'm im by with cc attn attention "
             + "contact ask tell met meet is am");
     private static final Set<String> STRONG_INTRODUCERS = words(
-            "dear name named called i'm im attn attention signed says said asked told producer director directed author by "
+            "dear hi hello hey name named called i'm im attn attention signed says said asked told producer director directed author by "
             + "kid son daughter wife husband brother sister mother father mom dad friend boss colleague uncle aunt cousin "
             + "grandma grandpa grandmother grandfather player singer actor actress founder ceo teacher doctor nurse "
             + "neighbor neighbour partner client patient manager assistant lawyer spokesperson");
@@ -34,6 +34,8 @@ final class NameRecognizer implements Recognizer {
     private static final List<String> INTRODUCING_PHRASES = List.of(
             "name is", "name's", "name:", "name?", "names are", "i'm", "i am", "this is", "call me", "named", "called",
             "maiden name is", "ask for", "speak to", "speak with", "talk to", "talk with");
+    /** Phrases after which even a lower-case word is a name. */
+    private static final List<String> LOWER_CASE_PHRASES = List.of("my name is ", "name: ", "name's ", "maiden name is ", "calls me ", "call me ");
     /** Line labels that look like a speaker ("Koppány: ...") but are not names. */
     private static final Set<String> LABELS = words(
             "note notes subject address phone email mail name date time re fwd fw warning error question answer user bot "
@@ -66,7 +68,48 @@ final class NameRecognizer implements Recognizer {
             + "ingrid astrid karin birgit ulrike sabine petra monika claudia heike anja katrin marta agnieszka "
             + "katarzyna magdalena zofia ewa sofia elena ana carmen lucia isabel paula marta giulia chiara francesca "
             + "valentina martina elisa silvia anne sophie camille chantal nathalie isabelle sylvie monique "
-            + "fatima aisha mariam zainab yasmin leila irina olga natalia tatiana svetlana ekaterina anastasia");
+            + "fatima aisha mariam zainab yasmin leila irina olga natalia tatiana svetlana ekaterina anastasia "
+            // Nordic, Baltic and Finnish
+            + "aino eino juha jukka jouni kari matti mikko pekka sami timo tuomas veikko ville antti heikki hannu "
+            + "kirsi liisa maija minna riikka sari satu tiina tuula johanna hanne mette pernille sigrid solveig "
+            + "ragnhild ingeborg kristin marit gunnar leif odd rune terje trond sindre jarle magnus mathias elias "
+            + "emil oskar axel viktor gustav hugo alvar ebba elin frida linnea saga tove ylva ida maja selma "
+            + "jon gudrun sigurdur olafur einar helgi arni bjarni kristjan gardar ragnar thor tomas jonas "
+            // Slavic and Hungarian
+            + "aleksandr aleksandra anatoly arkady boris bogdan borislav dragan dusan goran zoran milan milos "
+            + "miroslav radovan slobodan stanislav vaclav zdenek jiri jaroslav ladislav lubomir ondrej radek "
+            + "vojtech zbigniew jerzy janusz kazimierz leszek ryszard tadeusz wieslaw bozena danuta grazyna "
+            + "jadwiga krystyna malgorzata renata wanda jelena milica snezana vesna ljiljana dragana ivana "
+            + "katerina lenka jana zuzana veronika hana marketa tereza kristyna barbora natasa yelena yevgeny "
+            + "yuliya lyudmila galina valentina nadezhda larisa oksana vera zoya vadim valery vitaly yaroslav "
+            + "laszlo istvan zoltan gabor tamas ferenc attila sandor janos gyorgy csaba peter bence mate "
+            + "zsofia zsuzsanna erzsebet katalin ildiko krisztina eszter aniko agnes timea reka "
+            // Greek, Turkish, Arabic, Persian
+            + "giorgos georgios dimitris dimitrios konstantinos nikos nikolaos yannis ioannis christos spyros "
+            + "vasilis eleni maria sofia katerina despina athena mehmet mustafa emre burak murat ahmet serkan "
+            + "ayse fatma zeynep elif emine hatice yusuf khalid tariq karim rashid samir walid nabil faisal "
+            + "hamid reza mehdi ali hossein parisa maryam shirin nasrin farid amir dariush "
+            // Iberian, Italian, Latin American
+            + "alejandra beatriz carolina catalina daniela gabriela guadalupe juana lorena marisol mercedes "
+            + "rosa ximena alberto alfonso andres arturo cesar emilio enrique esteban federico gonzalo gustavo "
+            + "hector ignacio jaime joaquin julio leonardo lorenzo marcelo mario martin mauricio nicolas octavio "
+            + "oscar rodrigo salvador santiago tomas vicente joao thiago gabriel rafael diogo goncalo "
+            + "beatrice chiara elena federica giorgia ilaria laura noemi serena simona alessio davide emanuele "
+            + "fabio filippo gianluca massimo riccardo salvatore vincenzo enrico fausto "
+            // Dutch, German, French
+            + "bram daan joost sander thijs wouter ruben sem lotte femke anouk sanne fleur "
+            + "bernd detlef gerhard horst joachim manfred rainer reinhard rolf werner wilhelm gisela hildegard "
+            + "ingrid ursula waltraud lena lea leonie marie amelie clara greta "
+            + "amelie aurelie brigitte celine delphine helene margaux manon lea chloe "
+            + "cedric etienne fabien gilles guillaume jerome lucien maxime mathis remi thierry yves "
+            // East and South Asian
+            + "haruto yuto sota ren riku kaito akiko hanako keiko naoko sakura yui yuna aiko tomomi shintaro "
+            + "hiroko kazuki kenta takumi daiki ryota jun min seo ji hye eun young soo hyun jae "
+            + "aarav vivaan aditya ishaan deepak sanjay suresh ramesh rajesh anil sunil vijay ravi sachin "
+            + "lakshmi sunita kavita meena anita divya sneha shreya ananya aisha "
+            // African
+            + "kwame kofi kwabena yaw ama akua abena chinedu chidi emeka ngozi adaeze oluwaseun tunde femi "
+            + "amara nia zuri thabo sipho themba lindiwe nomvula");
     private static final Set<String> SURNAMES = words(
             "smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson "
             + "anderson thomas taylor moore jackson martin lee perez thompson white harris sanchez clark ramirez lewis robinson "
@@ -109,10 +152,23 @@ final class NameRecognizer implements Recognizer {
 
     /** Names carry their own context rules (titles, introducers, verbs), so the generic boost is off. */
     private static final String[] CONTEXT = {};
+    /** Endings that mark a surname in many languages (Andersson, Jónsdóttir, Kowalska, Petrović, Popescu, Papadopoulos). */
+    private static final List<String> SURNAME_ENDINGS = List.of(
+            "sson", "dottir", "dóttir", "sen", "son", "ová", "ova", "ov", "ev", "eva", "ski", "ska", "sky", "ský", "wicz",
+            "vić", "vic", "ić", "escu", "opoulos", "poulos", "idis", "akis", "ian", "yan", "enko", "chuk", "czyk",
+            "berg", "mann", "stein", "ini", "elli", "etti", "ucci", "oglu", "oğlu", "zadeh", "kova", "shvili", "dze",
+            "uk", "ak", "ák", "ek", "ez", "ovich", "evich", "ovna", "evna", "ssen", "stad", "strom", "ström", "quist",
+            "qvist", "gaard", "gård", "lund", "dahl", "nen", "inen", "ainen", "mura", "moto", "yama", "kawa", "shima",
+            "naga", "uchi");
     /** Verbs that, right after a capitalised word, say it is a person. */
     private static final Set<String> PERSON_VERBS = words(
             "said says shouted asked replied told wrote lives lived explained added listed spent smiled laughed cried "
-            + "whispered married answered shouted texted called emailed");
+            + "whispered married answered shouted texted called emailed had began");
+    /** Words that open a sentence with a comma without being a name ("However, ..."). */
+    private static final Set<String> DISCOURSE = words(
+            "however also then now first second finally meanwhile sure great cool right look listen see well so "
+            + "still besides instead otherwise therefore thus hence indeed anyway alright fine agreed sadly luckily "
+            + "again today tomorrow yesterday tonight later earlier recently currently unfortunately honestly");
     /** A last word like these makes a capitalised run an organisation or a place, not a person. */
     private static final Set<String> NON_PERSON_SUFFIXES = words(
             "inc ltd llc plc corp corporation company co group holdings partners associates solutions services systems "
@@ -171,9 +227,56 @@ final class NameRecognizer implements Recognizer {
             i = end;
         }
         propagateThroughLists(text, runs);
+        lowerCaseAfterPhrases(scan, out);
         for (double[] run : runs) {
             if (run[3] > 0) {
                 out.add(new Candidate("pii.name", "NAME", (int) run[0], (int) run[1], run[3], CONTEXT));
+            }
+        }
+    }
+
+    /** "my name is borna jerković but ...": after a phrase that can only introduce a name, take up to three words. */
+    private static void lowerCaseAfterPhrases(TextScan scan, List<Candidate> out) {
+        String text = scan.text();
+        String lower = null;
+        for (String phrase : LOWER_CASE_PHRASES) {
+            if (lower == null) {
+                lower = scan.lowerCase();
+            }
+            int at = lower.indexOf(phrase);
+            while (at >= 0) {
+                int i = at + phrase.length();
+                while (i < text.length() && text.charAt(i) == ' ') {
+                    i++;
+                }
+                int start = i;
+                int end = i;
+                int words = 0;
+                while (words < 3 && i < text.length() && Character.isLowerCase(text.charAt(i))) {
+                    int wordEnd = i;
+                    while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '.')) {
+                        wordEnd++;
+                    }
+                    String word = text.substring(i, wordEnd).toLowerCase(java.util.Locale.ROOT);
+                    if (NOT_NAMES.contains(word) || wordEnd - i > 20) {
+                        break;
+                    }
+                    end = wordEnd;
+                    words++;
+                    i = wordEnd;
+                    if (i < text.length() && text.charAt(i) == ' ') {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                while (end > start && text.charAt(end - 1) == '.') {
+                    end--;
+                }
+                if (words > 0 && end > start) {
+                    out.add(new Candidate("pii.name", "NAME", start, end, 0.7, CONTEXT));
+                }
+                at = lower.indexOf(phrase, at + phrase.length());
             }
         }
     }
@@ -249,6 +352,9 @@ final class NameRecognizer implements Recognizer {
         if (count == 1 && speakerLabel(text, start, words[count * 2 - 1])) {
             return 0.6;
         }
+        if (count == 1 && vocative(text, start, words[1])) {
+            return 0.55;
+        }
         if (previous != null && STRONG_INTRODUCERS.contains(previous) || introducedByPhrase(text, start)) {
             return 0.8;
         }
@@ -257,6 +363,10 @@ final class NameRecognizer implements Recognizer {
         }
         if (firstIsGiven && count > 1) {
             return 0.75;
+        }
+        boolean lastLooksLikeSurname = hasSurnameEnding(lowerWord(text, words[count * 2 - 2], words[count * 2 - 1]));
+        if (count > 1 && count <= 3 && lastLooksLikeSurname) {
+            return 0.65;
         }
         if (known > 0 && count > 1) {
             // "Quick Brown Fox": a listed word in the wrong place is weak evidence
@@ -391,6 +501,34 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
+    /** "Kuba, can I please speak to you": a word opening the text or a line, then a comma and a lower-case word. */
+    private static boolean vocative(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '>' || text.charAt(before) == '"')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n') {
+            return false;
+        }
+        if (end + 2 >= text.length() || text.charAt(end) != ',' || text.charAt(end + 1) != ' ' || !Character.isLowerCase(text.charAt(end + 2))) {
+            return false;
+        }
+        String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        return !word.endsWith("ly") && !DISCOURSE.contains(word) && !LABELS.contains(word);
+    }
+
+    private static boolean hasSurnameEnding(String word) {
+        if (word.length() < 5) {
+            return false;
+        }
+        for (String ending : SURNAME_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasMiddleInitial(String text, int[] words, int count) {
         for (int w = 1; w < count - 1; w++) {
             if (words[w * 2 + 1] - words[w * 2] == 1) {
@@ -420,7 +558,7 @@ final class NameRecognizer implements Recognizer {
         return wordEnd > i ? text.substring(i, wordEnd).toLowerCase(java.util.Locale.ROOT) : null;
     }
 
-    /** A line holding only the name, with an address line (a number or "P.O.") right after: a letter head or a label. */
+    /** A line holding only the name, with an address or another short line after it: a letter head, a contact card. */
     private static boolean aloneOnLineBeforeAddress(String text, int start, int end) {
         int before = start - 1;
         while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '>')) {
@@ -439,7 +577,13 @@ final class NameRecognizer implements Recognizer {
         while (after < text.length() && (text.charAt(after) == '\n' || text.charAt(after) == ' ' || text.charAt(after) == '>')) {
             after++;
         }
-        return after < text.length() && (Character.isDigit(text.charAt(after)) || text.startsWith("P.O", after));
+        return after < text.length() && (Character.isDigit(text.charAt(after)) || text.startsWith("P.O", after)
+                || Character.isLetter(text.charAt(after)) && lineLength(text, after) <= 40);
+    }
+
+    private static int lineLength(String text, int from) {
+        int end = text.indexOf('\n', from);
+        return (end < 0 ? text.length() : end) - from;
     }
 
     private static boolean atSentenceStart(String text, int start) {

@@ -55,6 +55,8 @@ final class PatternCatalogue {
         // cards: 13-19 digits with one kind of separator; Luhn confirms, anything else is dropped
         all.add(rule("credit-card", "CREDIT_DEBIT_CARD_NUMBER",
                 B + "(?:[1-6]\\d{12,18}|[1-6]\\d{3}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}|3\\d{3}([ -])\\d{6}\\2\\d{4,5})" + E, 0.3, confirmIf(PatternCatalogue::cardNumber, 1.0), CARD_CONTEXT));
+        // 12-digit Maestro numbers collide with many ids: Luhn plus a card word nearby
+        all.add(rule("credit-card-short", "CREDIT_DEBIT_CARD_NUMBER", B + "[56]\\d{11}" + E, 0.2, digitsKeepIf(Checksums::luhn), CARD_CONTEXT));
         all.add(rule("card-cvv", "CREDIT_DEBIT_CARD_CVV",
                 "(?i)\\b(?:cvv2?|cvc2?|cid|security code|card verification(?: code| value)?)\\W{1,10}(\\d{3,4})\\b", 1, 0.85, Check.NONE, NONE));
         all.add(rule("card-expiry", "CREDIT_DEBIT_CARD_EXPIRY",

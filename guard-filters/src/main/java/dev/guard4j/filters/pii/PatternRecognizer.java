@@ -51,27 +51,31 @@ record PatternRecognizer(String id, String category, Pattern pattern, int group,
 
     @Override
     public void find(TextScan scan, List<Candidate> out) {
-        int[] regions = scan.regions(trigger);
-        if (regions.length == 0) {
+        int[] starts = scan.starts(trigger);
+        if (starts.length == 0) {
             return;
         }
         String text = scan.text();
         Matcher matcher = pattern.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int lastEnd = -1;
-        for (int r = 0; r < regions.length; r += 2) {
-            matcher.region(regions[r], regions[r + 1]);
-            while (matcher.find()) {
-                int start = matcher.start(group);
-                int end = matcher.end(group);
-                if (start < 0 || start < lastEnd || start == end) {
-                    continue;
-                }
-                double rescored = check.rescore(text.substring(start, end), score);
-                if (rescored >= 0) {
-                    out.add(new Candidate("pii." + id, category, start, end, Math.min(1.0, rescored), context));
-                    lastEnd = end;
-                }
+        for (int s = 0; s < starts.length; s += 2) {
+            if (starts[s] < lastEnd) {
+                continue;
+            }
+            matcher.region(starts[s], starts[s + 1]);
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            int start = matcher.start(group);
+            int end = matcher.end(group);
+            if (start < 0 || start == end) {
+                continue;
+            }
+            double rescored = check.rescore(text.substring(start, end), score);
+            if (rescored >= 0) {
+                out.add(new Candidate("pii." + id, category, start, end, Math.min(1.0, rescored), context));
+                lastEnd = matcher.end();
             }
         }
     }

@@ -80,7 +80,10 @@ public final class PiiFilter implements InputValidator, OutputChecker {
         return builder().build();
     }
 
-    /** Returns a builder that starts from every category, the default threshold and {@link Action#REDACT}. */
+    /**
+     * Returns a builder that starts from the {@linkplain #defaultCategories() default categories},
+     * the default threshold and {@link Action#REDACT}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +91,17 @@ public final class PiiFilter implements InputValidator, OutputChecker {
     /** Returns every category this filter can detect, in Bedrock's names where Bedrock has one. */
     public static Set<String> supportedCategories() {
         return PiiDetector.supportedCategories();
+    }
+
+    /**
+     * Returns the categories detected unless the builder is told otherwise: every supported
+     * category but {@code DATE_TIME}, because dates and times ("Monday", "9:00") are in nearly every
+     * answer and are personal data only beside a person; ask for it with {@code categories(...)}.
+     */
+    public static Set<String> defaultCategories() {
+        Set<String> categories = new LinkedHashSet<>(supportedCategories());
+        categories.remove("DATE_TIME");
+        return categories;
     }
 
     /**
@@ -162,7 +176,7 @@ public final class PiiFilter implements InputValidator, OutputChecker {
 
     /** Builds a {@link PiiFilter}. */
     public static final class Builder {
-        private final Set<String> categories = new LinkedHashSet<>(supportedCategories());
+        private final Set<String> categories = new LinkedHashSet<>(defaultCategories());
         private final Map<String, Action> actions = new HashMap<>();
         private Action defaultAction = Action.REDACT;
         private double threshold = DEFAULT_THRESHOLD;
@@ -175,7 +189,7 @@ public final class PiiFilter implements InputValidator, OutputChecker {
         }
 
         /**
-         * Restricts detection to these categories (by default, every supported category).
+         * Restricts detection to these categories (by default, {@link PiiFilter#defaultCategories()}).
          *
          * @param names categories from {@link PiiFilter#supportedCategories()}
          * @return this builder

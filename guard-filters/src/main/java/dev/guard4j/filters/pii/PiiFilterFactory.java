@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * pii:
- *   categories: [EMAIL, PHONE, CREDIT_DEBIT_CARD_NUMBER]   # default: all
+ *   categories: [EMAIL, PHONE, CREDIT_DEBIT_CARD_NUMBER]   # default: all but DATE_TIME
  *   defaultAction: REDACT                                  # BLOCK, REDACT, MASK, HASH, PSEUDONYMISE, REPORT_ONLY
  *   actions: {EMAIL: PSEUDONYMISE, CREDIT_DEBIT_CARD_NUMBER: BLOCK}
  *   threshold: 0.5

@@ -16,6 +16,7 @@ final class TextScan {
 
     private final String text;
     private final Map<Trigger, int[]> regions = new EnumMap<>(Trigger.class);
+    private final Map<Trigger, int[]> starts = new EnumMap<>(Trigger.class);
     private String lowerCase;
 
     TextScan(String text) {
@@ -47,6 +48,40 @@ final class TextScan {
             regions.put(trigger, known);
         }
         return known;
+    }
+
+    /**
+     * Returns the places inside the trigger's regions where a value can begin, as pairs
+     * {@code [start0, regionEnd0, start1, regionEnd1, ...]}: a letter or digit after a character
+     * that is neither, or a {@code '+'} or {@code '('} (phone numbers).
+     *
+     * <p>Patterns are tried only at these places ({@link java.util.regex.Matcher#lookingAt()}),
+     * so that a 100 KB run of digits costs one attempt per pattern rather than one per character.
+     */
+    int[] starts(Trigger trigger) {
+        int[] known = starts.get(trigger);
+        if (known == null) {
+            known = computeStarts(regions(trigger));
+            starts.put(trigger, known);
+        }
+        return known;
+    }
+
+    private int[] computeStarts(int[] areas) {
+        int[] out = NONE;
+        int count = 0;
+        for (int r = 0; r < areas.length; r += 2) {
+            for (int i = areas[r]; i < areas[r + 1]; i++) {
+                char c = text.charAt(i);
+                boolean start = c == '+' || c == '('
+                        || Character.isLetterOrDigit(c) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+                if (start) {
+                    out = append(out, count, i, areas[r + 1]);
+                    count += 2;
+                }
+            }
+        }
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
     }
 
     private int[] computeRegions(Trigger trigger) {

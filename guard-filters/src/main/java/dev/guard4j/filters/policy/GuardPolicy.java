@@ -106,7 +106,8 @@ public final class GuardPolicy {
             throw new PolicyException(shown + ": cannot read the policy file: " + e.getMessage(), e);
         }
         Path folder = file.toAbsolutePath().getParent();
-        return parse(shown, folder, decode(shown, bytes), environment, Thread.currentThread().getContextClassLoader());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return parse(shown, folder, decode(shown, bytes), environment, loader != null ? loader : GuardPolicy.class.getClassLoader());
     }
 
     /**

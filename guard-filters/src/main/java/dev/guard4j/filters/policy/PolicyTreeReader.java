@@ -110,6 +110,10 @@ final class PolicyTreeReader {
                 String text = parser.getText();
                 return new PolicyNode.ScalarNode(text.isEmpty() && yaml ? null : text, text, line, column);
             case VALUE_NUMBER_INT:
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    // too large for any setting: keep it as a fraction so the getter's range error applies
+                    return new PolicyNode.ScalarNode(parser.getDoubleValue(), parser.getText(), line, column);
+                }
                 return new PolicyNode.ScalarNode(parser.getLongValue(), parser.getText(), line, column);
             case VALUE_NUMBER_FLOAT:
                 return new PolicyNode.ScalarNode(parser.getDoubleValue(), parser.getText(), line, column);

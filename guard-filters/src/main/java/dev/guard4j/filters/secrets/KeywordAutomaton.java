@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Queue;
 
 /**
- * Finds every occurrence of a set of ASCII keywords in one pass, ignoring ASCII case
+ * Finds every occurrence of a set of ASCII keywords in one pass, ignoring ASCII case or not
  * (Aho-Corasick, compiled to a dense transition table so each character costs one array read).
  *
  * <p>Characters outside ASCII reset the automaton, which is right for keywords that are ASCII.
@@ -33,18 +33,28 @@ final class KeywordAutomaton {
     private final int[] keywordLengths;
 
     /**
-     * Builds the automaton.
+     * Builds an automaton that ignores ASCII case.
      *
-     * @param keywords non-empty ASCII keywords; case is ignored
+     * @param keywords non-empty ASCII keywords
      */
     KeywordAutomaton(List<String> keywords) {
+        this(keywords, true);
+    }
+
+    /**
+     * Builds the automaton.
+     *
+     * @param keywords non-empty ASCII keywords
+     * @param ignoreCase whether "GHP_" matches the keyword "ghp_"
+     */
+    KeywordAutomaton(List<String> keywords, boolean ignoreCase) {
         keywordLengths = new int[keywords.size()];
         List<int[]> children = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         children.add(newRow());
         out.add(new ArrayList<>());
         for (int k = 0; k < keywords.size(); k++) {
-            String keyword = keywords.get(k).toLowerCase(Locale.ROOT);
+            String keyword = ignoreCase ? keywords.get(k).toLowerCase(Locale.ROOT) : keywords.get(k);
             if (keyword.isEmpty()) {
                 throw new IllegalArgumentException("keyword " + k + " is empty");
             }
@@ -95,7 +105,7 @@ final class KeywordAutomaton {
             }
         }
         // upper-case letters follow the same edges as lower-case ones: the match ignores ASCII case
-        for (int state = 0; state < states; state++) {
+        for (int state = 0; ignoreCase && state < states; state++) {
             for (int c = 'A'; c <= 'Z'; c++) {
                 transitions[state * ALPHABET + c] = transitions[state * ALPHABET + Character.toLowerCase(c)];
             }

@@ -26,6 +26,8 @@ final class SecretRuleCatalog {
     private static final String RIGHT = "(?![A-Za-z0-9_\\-])";
     /** A name starts at a word boundary or at a camelCase hump (so "SetSysctl" does not hold "etsy"). */
     private static final String NAME_LEFT = "(?-i:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))";
+    /** The provider's word ends at a word or camelCase boundary (so "sumObj" does not hold "sumo"). */
+    private static final String NAME_RIGHT = "(?-i:(?<![A-Za-z])|(?![a-z]))";
     /** The rest of a name after the provider's word, allowing a type between name and operator ("var x string ="). */
     private static final String NAME_TAIL = "[\\w.\\-]{0,30}(?:[ \\t]{1,3}[\\w.\\-]{1,20}){0,2}";
     /** An assignment in any of the usual syntaxes (=, :, :=, ::=, ?=, .=, =>, XML element, comma in a call). */
@@ -81,7 +83,7 @@ final class SecretRuleCatalog {
         {"gitlab-feature-flag-token", "glffct-[\\w\\-]{20}", "glffct-"},
         {"gitlab-session-cookie", "_gitlab_session=[0-9a-z]{32}", "_gitlab_session="},
         {"softlayer-api-url-key", "api\\.softlayer\\.com/soap/v3(?:\\.1)?/[a-z0-9]{64}", "api.softlayer.com"},
-        {"discord-bot-token", "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}", "M|N|O"},
+        {"discord-bot-token", "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}", "MD|MT|Mj|Mz|ND|NT|Nj|Nz|OD|OT|Oj|Oz"},
         {"bitbucket-app-password", "ATBB[A-Za-z0-9_=.\\-]{32}", "ATBB"},
         {"circleci-personal-token", "CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}", "CCIPAT_"},
         {"atlassian-api-token-v2", "ATATT3[A-Za-z0-9_\\-=]{186}", "ATATT3"},
@@ -181,10 +183,10 @@ final class SecretRuleCatalog {
         {"cloudant-credential", "[0-9a-f]{64}|[a-z]{24}", "cloudant|clou_|cl_"},
         {"bitbucket-client-credential", "[a-z0-9=_\\-]{32}(?:[a-z0-9=_\\-]{32})?", "bitbucket"},
         {"circleci-api-token", "[a-f0-9]{40}", "circleci|circle_token|circle-token|circletoken"},
-        {"travisci-access-token", "[a-z0-9]{22}", "travis"},
-        {"droneci-access-token", "[a-z0-9]{32}", "drone"},
+        {"travisci-access-token", "[a-z0-9]{22}", "travisci|travis"},
+        {"droneci-access-token", "[a-z0-9]{32}", "droneci|drone"},
         {"codecov-access-token", "[a-z0-9]{32}", "codecov"},
-        {"sonar-api-token-named", "[a-z0-9=_\\-]{40}", "sonar"},
+        {"sonar-api-token-named", "[a-z0-9=_\\-]{40}", "sonarqube|sonarcloud|sonar"},
         {"snyk-api-token", UUID, "snyk"},
         {"jfrog-api-key", "[a-z0-9]{73}|[a-z0-9]{64}", "jfrog|artifactory|bintray|xray"},
         {"netlify-access-token", "[a-z0-9=_\\-]{40,46}", "netlify"},
@@ -233,7 +235,7 @@ final class SecretRuleCatalog {
         {"nytimes-access-token", "[a-z0-9=_\\-]{32}", "nytimes|new-york-times|newyorktimes"},
         {"privateai-api-token", "[a-z0-9]{32}", "privateai|private_ai|private-ai"},
         {"rapidapi-access-token", "[a-z0-9_\\-]{50}", "rapidapi"},
-        {"sumologic-credential", "su[A-Za-z0-9]{12}|[a-z0-9]{64}", "sumo"},
+        {"sumologic-credential", "su[A-Za-z0-9]{12}|[a-z0-9]{64}", "sumologic|sumo"},
         {"trello-access-token", "[a-z0-9]{32}", "trello"},
         {"twitch-api-token", "[a-z0-9]{30}", "twitch"},
         {"twitter-credential", "[a-z0-9]{25}|[a-z0-9]{45}|[a-z0-9]{50}|\\d{15,25}-[a-z0-9]{20,40}", "twitter"},
@@ -249,6 +251,10 @@ final class SecretRuleCatalog {
         {"azure-storage-account-key", "[A-Za-z0-9+/]{86}==", "accountkey"},
         {"azure-shared-access-key", "[A-Za-z0-9+/]{43}=", "sharedaccesskey"},
     };
+
+    /** Token rules whose keyword is not the token's first characters. */
+    private static final java.util.Set<String> KEYWORD_INSIDE = java.util.Set.of("hashicorp-terraform-token", "maxmind-license-key",
+            "mailchimp-api-key", "telegram-bot-token", "microsoft-teams-webhook", "slack-webhook-url");
 
     private SecretRuleCatalog() {
     }
@@ -307,9 +313,10 @@ final class SecretRuleCatalog {
      * @return the rule
      */
     static SecretRule token(String id, String regex, String... keywords) {
-        // some keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): the window starts a little before them
+        // a few keywords sit inside the token (".atlasv1.", "-us", ":AA", "_mmk"): those rules look a little before them
+        int lookBehind = KEYWORD_INSIDE.contains(id) ? 40 : 0;
         return new SecretRule(id, SECRET, Pattern.compile(LEFT + "(?:" + regex + ")" + RIGHT), Arrays.asList(keywords), true,
-                40, 4200, 0, 0.95, SecretRule.ANY);
+                lookBehind, 4200, 0, 0.95, SecretRule.ANY);
     }
 
     /**
@@ -325,7 +332,7 @@ final class SecretRuleCatalog {
         for (String name : names) {
             alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(name));
         }
-        String regex = "(?i)" + NAME_LEFT + "(?:" + alternatives + ")" + NAME_TAIL + ASSIGN + "((?:" + value + "))" + VALUE_END;
+        String regex = "(?i)" + NAME_LEFT + "(?:" + alternatives + ")" + NAME_RIGHT + NAME_TAIL + ASSIGN + "((?:" + value + "))" + VALUE_END;
         return new SecretRule(id, SECRET, Pattern.compile(regex), Arrays.asList(names), false, 0, 400, 2.0, 0.85, SecretRule.ANY);
     }
 }

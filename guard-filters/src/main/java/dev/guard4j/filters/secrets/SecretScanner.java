@@ -14,19 +14,21 @@ import java.util.regex.Matcher;
  * Finds secrets with a set of rules: one keyword pass decides which rules run and where, then
  * each rule's pattern is tried only in windows around its keywords.
  *
- * <p>Thread-safe: it holds no per-scan state. The work is one pass over the text plus, per rule
- * whose keyword occurs, pattern matching over bounded windows, so the common case (no keyword)
- * costs one table lookup per character.
+ * <p>Thread-safe: it holds no per-scan state. The work is one pass over the text plus, per keyword
+ * occurrence, one anchored match attempt of bounded length for each rule that starts with that
+ * keyword; the few rules whose keyword sits inside the secret are searched in bounded windows
+ * around it. The common case (no keyword) costs one table lookup per character.
  */
 final class SecretScanner {
 
     private final List<SecretRule> rules;
     private final KeywordAutomaton automaton;
+    private final KeywordAutomaton caseSensitiveAutomaton;
     /** keyword index to the rules it gates. */
     private final int[][] rulesByKeyword;
-    /** keyword index to the keyword, for rules that want its exact case. */
-    private final String[] keywordText;
-    private final boolean[] keywordCaseSensitive;
+    /** each automaton's keyword index to the scanner's keyword index. */
+    private final int[] foldedIndex;
+    private final int[] exactIndex;
 
     SecretScanner(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
@@ -52,13 +54,25 @@ final class SecretScanner {
                 }
             }
         }
-        automaton = new KeywordAutomaton(keywords);
+        // two automata: one ignoring case, one exact, so that short exact keywords ("AC", "MT") cost nothing on prose
+        List<String> folded = new ArrayList<>();
+        List<String> exact = new ArrayList<>();
+        foldedIndex = new int[keywords.size()];
+        exactIndex = new int[keywords.size()];
+        for (int k = 0; k < keywords.size(); k++) {
+            if (caseSensitive.get(k)) {
+                exactIndex[exact.size()] = k;
+                exact.add(keywords.get(k));
+            } else {
+                foldedIndex[folded.size()] = k;
+                folded.add(keywords.get(k));
+            }
+        }
+        automaton = new KeywordAutomaton(folded, true);
+        caseSensitiveAutomaton = new KeywordAutomaton(exact, false);
         rulesByKeyword = new int[keywords.size()][];
-        keywordText = keywords.toArray(new String[0]);
-        keywordCaseSensitive = new boolean[keywords.size()];
         for (int k = 0; k < keywords.size(); k++) {
             rulesByKeyword[k] = gated.get(k).stream().mapToInt(Integer::intValue).toArray();
-            keywordCaseSensitive[k] = caseSensitive.get(k);
         }
     }
 
@@ -75,67 +89,87 @@ final class SecretScanner {
      */
     List<Finding> scan(String text) {
         int n = text.length();
-        // per rule, the windows where it may match, as [start, end) pairs
-        int[][] windows = new int[rules.size()][];
-        int[] windowCounts = new int[rules.size()];
-        automaton.scan(text, (keyword, start) -> {
-            if (keywordCaseSensitive[keyword] && !text.regionMatches(start, keywordText[keyword], 0, keywordText[keyword].length())) {
-                return;
-            }
-            for (int r : rulesByKeyword[keyword]) {
-                SecretRule rule = rules.get(r);
-                int from = Math.max(0, start - rule.lookBehind());
-                int to = (int) Math.min(n, (long) start + rule.maxSpan());
-                int count = windowCounts[r];
-                int[] w = windows[r];
-                if (count > 0 && from <= w[2 * count - 1]) {
-                    // overlapping the previous window: extend it instead of adding one
-                    w[2 * count - 1] = Math.max(w[2 * count - 1], to);
-                    w[2 * count - 2] = Math.min(w[2 * count - 2], from);
-                    continue;
-                }
-                if (w == null) {
-                    w = new int[8];
-                    windows[r] = w;
-                } else if (2 * count + 2 > w.length) {
-                    w = Arrays.copyOf(w, w.length * 2);
-                    windows[r] = w;
-                }
-                w[2 * count] = from;
-                w[2 * count + 1] = to;
-                windowCounts[r] = count + 1;
-            }
-        });
+        Matcher[] matchers = new Matcher[rules.size()];
+        int[] matchedUpTo = new int[rules.size()];
         List<Finding> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // rules whose pattern may start before their keyword are matched in windows, once the whole text is read
+        int[][] windows = new int[rules.size()][];
+        int[] windowCounts = new int[rules.size()];
+        KeywordAutomaton.HitConsumer onHit = (keyword, start) -> {
+            for (int r : rulesByKeyword[keyword]) {
+                SecretRule rule = rules.get(r);
+                if (rule.lookBehind() == 0) {
+                    // the pattern starts at the keyword: one anchored attempt per occurrence
+                    if (start < matchedUpTo[r]) {
+                        continue;
+                    }
+                    Matcher matcher = matcherFor(matchers, r, text);
+                    matcher.region(start, (int) Math.min(n, (long) start + rule.maxSpan()));
+                    if (matcher.lookingAt()) {
+                        report(text, rule, matcher, found, seen);
+                        matchedUpTo[r] = matcher.end();
+                    }
+                } else {
+                    addWindow(windows, windowCounts, r, Math.max(0, start - rule.lookBehind()),
+                            (int) Math.min(n, (long) start + rule.maxSpan()));
+                }
+            }
+        };
+        automaton.scan(text, (keyword, start) -> onHit.hit(foldedIndex[keyword], start));
+        caseSensitiveAutomaton.scan(text, (keyword, start) -> onHit.hit(exactIndex[keyword], start));
         for (int r = 0; r < rules.size(); r++) {
             if (windowCounts[r] == 0) {
                 continue;
             }
             SecretRule rule = rules.get(r);
-            Matcher matcher = rule.pattern().matcher(text);
-            matcher.useTransparentBounds(true);
-            matcher.useAnchoringBounds(false);
+            Matcher matcher = matcherFor(matchers, r, text);
             int[] w = windows[r];
-            int scannedTo = 0;
             for (int i = 0; i < windowCounts[r]; i++) {
-                int from = Math.max(w[2 * i], scannedTo);
-                int to = w[2 * i + 1];
-                if (from >= to) {
-                    continue;
-                }
-                matcher.region(from, to);
+                matcher.region(w[2 * i], w[2 * i + 1]);
                 while (matcher.find()) {
                     report(text, rule, matcher, found, seen);
                     if (matcher.end() == matcher.start()) {
                         break;
                     }
                 }
-                scannedTo = to;
             }
         }
         found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         return found;
+    }
+
+    private Matcher matcherFor(Matcher[] matchers, int r, String text) {
+        Matcher matcher = matchers[r];
+        if (matcher == null) {
+            matcher = rules.get(r).pattern().matcher(text);
+            // lookbehinds see the text before the window; $ means the end of the text, not of the window
+            matcher.useTransparentBounds(true);
+            matcher.useAnchoringBounds(false);
+            matchers[r] = matcher;
+        }
+        return matcher;
+    }
+
+    /** Adds a window for rule {@code r}, merging it with the previous one when they overlap (keywords arrive in text order). */
+    private static void addWindow(int[][] windows, int[] windowCounts, int r, int from, int to) {
+        int count = windowCounts[r];
+        int[] w = windows[r];
+        if (count > 0 && from <= w[2 * count - 1]) {
+            w[2 * count - 1] = Math.max(w[2 * count - 1], to);
+            w[2 * count - 2] = Math.min(w[2 * count - 2], from);
+            return;
+        }
+        if (w == null) {
+            w = new int[8];
+            windows[r] = w;
+        } else if (2 * count + 2 > w.length) {
+            w = Arrays.copyOf(w, w.length * 2);
+            windows[r] = w;
+        }
+        w[2 * count] = from;
+        w[2 * count + 1] = to;
+        windowCounts[r] = count + 1;
     }
 
     /** Returns the length of the rule's keyword that the value starts with, or 0. */

@@ -65,7 +65,7 @@ final class StructuralRules {
                                 + "(?:(?:Bearer|Basic|Token|Bot|Api-Token|ApiKey|Key)[ \\t]{1,3})?([A-Za-z0-9._~+/=\\-]{12,2000})",
                         0, 2100, 0.9, (text, match, value) -> ShannonEntropy.of(value) >= 2.5 && notPlaceholder(text, match, value)
                                 && !PlaceholderValues.isFiller(value, 0),
-                        "authorization", "api-key", "auth-token", "private-token", "access-token", "token"),
+                        "authorization", "x-api-key", "api-key", "x-auth-token", "auth-token", "private-token", "x-access-token", "access-token", "token"),
                 rule("nuget-config-password", SecretRuleCatalog.PASSWORD,
                         "(?i)<add\\s{1,5}key=[\"'](?:ClearText)?Password[\"']\\s{1,5}value=[\"']([^\"']{1,200})[\"']",
                         0, 300, 0.9, StructuralRules::notPlaceholder, "<add"));

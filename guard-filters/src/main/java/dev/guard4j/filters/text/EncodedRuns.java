@@ -30,9 +30,17 @@ final class EncodedRuns {
 
     // ---- base64 and hex ----------------------------------------------------------------------
 
+    private static final boolean[] BASE64_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            BASE64_CHARS[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                    || c == '/' || c == '-' || c == '_';
+        }
+    }
+
     private static boolean isBase64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
-                || c == '-' || c == '_';
+        return c < 128 && BASE64_CHARS[c];
     }
 
     private static int hexValue(char c) {
@@ -286,12 +294,17 @@ final class EncodedRuns {
             while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && i - start < MAX_ESCAPE_GAP) {
                 start--;
             }
+            int firstEnd = i + length;
+            // one escape alone counts only inside a word ("ign&#111;re"): "100%25" or a lone "\n" is ordinary
+            boolean insideWord = escapes == 1 && i > 0 && Character.isLetter(text.charAt(i - 1))
+                    && firstEnd < limit && Character.isLetter(text.charAt(firstEnd));
+            int extended = 0;
             while (end < limit && !Character.isWhitespace(text.charAt(end)) && escapeLength(text, end, limit) == 0
-                    && k - end < MAX_ESCAPE_GAP) {
+                    && extended < MAX_ESCAPE_GAP) {
                 end++;
-                k++;
+                extended++;
             }
-            if (escapes >= 2 && budget.remainingLayers > 0) {
+            if ((escapes >= 2 || insideWord) && budget.remainingLayers > 0) {
                 int allowance = budget.allowance();
                 if (allowance > 0) {
                     String decoded = decodeEscapes(text, start, end, onlyPercent, allowance, budget);

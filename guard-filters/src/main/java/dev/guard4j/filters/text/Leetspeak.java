@@ -6,28 +6,23 @@ final class Leetspeak {
     private Leetspeak() {
     }
 
+    private static final char[] LETTERS = new char[128];
+
+    static {
+        LETTERS['0'] = 'o';
+        LETTERS['1'] = 'i';
+        LETTERS['!'] = 'i';
+        LETTERS['3'] = 'e';
+        LETTERS['4'] = 'a';
+        LETTERS['@'] = 'a';
+        LETTERS['5'] = 's';
+        LETTERS['$'] = 's';
+        LETTERS['7'] = 't';
+        LETTERS['|'] = 'l';
+    }
+
     /** Returns the letter that {@code c} stands for in leetspeak, or {@code 0}. */
     static char letterFor(char c) {
-        switch (c) {
-            case '0':
-                return 'o';
-            case '1':
-            case '!':
-                return 'i';
-            case '3':
-                return 'e';
-            case '4':
-            case '@':
-                return 'a';
-            case '5':
-            case '$':
-                return 's';
-            case '7':
-                return 't';
-            case '|':
-                return 'l';
-            default:
-                return 0;
-        }
+        return c < 128 ? LETTERS[c] : 0;
     }
 }

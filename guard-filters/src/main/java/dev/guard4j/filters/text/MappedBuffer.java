@@ -9,6 +9,8 @@ final class MappedBuffer {
     int[] starts;
     int[] ends;
     int length;
+    /** Whether any character appended is outside ASCII: passes that only concern other scripts skip otherwise. */
+    boolean nonAscii;
 
     MappedBuffer(int capacity) {
         int size = Math.max(16, capacity);
@@ -25,6 +27,7 @@ final class MappedBuffer {
             ends = Arrays.copyOf(ends, size);
         }
         chars[length] = c;
+        nonAscii |= c >= 0x80;
         starts[length] = start;
         ends[length] = end;
         length++;

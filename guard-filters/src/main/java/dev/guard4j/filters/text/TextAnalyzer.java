@@ -19,8 +19,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Splits text into words with Lucene (standard tokenizer, lower case, ASCII folding, a stemmer),
- * reporting each word's span in the original text.
+ * Splits text into words with Lucene (standard tokenizer or a faster word tokenizer, lower case,
+ * ASCII folding, a stemmer), reporting each word's span in the original text.
  *
  * <pre>{@code
  * NormalizedText normalized = TextNormalizer.standard().normalize("He K1LLS");
@@ -54,18 +54,39 @@ public final class TextAnalyzer {
         RUSSIAN
     }
 
-    private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH);
+    /** How text is split into words. */
+    public enum Tokenization {
+        /** Lucene's standard tokenizer (Unicode UAX #29 word breaks): keeps "don't", "acme.com" and "3.14" whole. */
+        STANDARD,
+        /**
+         * Runs of letters and digits; apostrophes, dots and {@code @} split words ("acme's" and
+         * "acme.com" yield "acme"), Han and kana characters are one word each. Faster; made for word lists.
+         */
+        WORDS
+    }
+
+    private static final TextAnalyzer ENGLISH = new TextAnalyzer(Stemming.ENGLISH, Tokenization.STANDARD);
 
     private final Stemming stemming;
+    private final Tokenization tokenization;
+    /** The whole chain, for any text. */
     private final Analyzer analyzer;
+    /** The chain without lower-casing, for normalised text, which the normaliser has lower-cased already. */
+    private final Analyzer normalizedAnalyzer;
 
-    private TextAnalyzer(Stemming stemming) {
+    private TextAnalyzer(Stemming stemming, Tokenization tokenization) {
         this.stemming = stemming;
-        this.analyzer = new Analyzer() {
+        this.tokenization = tokenization;
+        this.analyzer = chain(stemming, tokenization, true);
+        this.normalizedAnalyzer = chain(stemming, tokenization, false);
+    }
+
+    private static Analyzer chain(Stemming stemming, Tokenization tokenization, boolean lowerCase) {
+        return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                Tokenizer tokenizer = tokenization == Tokenization.STANDARD ? new StandardTokenizer() : new WordTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(lowerCase ? new LowerCaseFilter(tokenizer) : tokenizer);
                 if (stemming == Stemming.ENGLISH) {
                     stream = new PorterStemFilter(stream);
                 } else if (stemming != Stemming.NONE) {
@@ -89,13 +110,31 @@ public final class TextAnalyzer {
      * @return the analyser
      */
     public static TextAnalyzer of(Stemming stemming) {
+        return of(stemming, Tokenization.STANDARD);
+    }
+
+    /**
+     * Returns an analyser with the given stemmer and tokenizer.
+     *
+     * @param stemming the stemmer, or {@link Stemming#NONE}
+     * @param tokenization how to split words
+     * @return the analyser
+     */
+    public static TextAnalyzer of(Stemming stemming, Tokenization tokenization) {
         Objects.requireNonNull(stemming, "stemming");
-        return stemming == Stemming.ENGLISH ? ENGLISH : new TextAnalyzer(stemming);
+        Objects.requireNonNull(tokenization, "tokenization");
+        return stemming == Stemming.ENGLISH && tokenization == Tokenization.STANDARD ? ENGLISH
+                : new TextAnalyzer(stemming, tokenization);
     }
 
     /** Returns the stemmer this analyser uses. */
     public Stemming stemming() {
         return stemming;
+    }
+
+    /** Returns how this analyser splits words. */
+    public Tokenization tokenization() {
+        return tokenization;
     }
 
     /**
@@ -107,9 +146,9 @@ public final class TextAnalyzer {
     public List<AnalyzedToken> analyze(NormalizedText text) {
         Objects.requireNonNull(text, "text");
         List<AnalyzedToken> tokens = new ArrayList<>(text.length() / 5 + 1);
-        run(text.text(), (term, start, end) -> {
+        runTerms(normalizedAnalyzer, text.text(), (term, length, start, end) -> {
             Span span = text.toOriginal(start, end);
-            tokens.add(new AnalyzedToken(term, span.start(), span.end()));
+            tokens.add(new AnalyzedToken(new String(term, 0, length), span.start(), span.end()));
         });
         return tokens;
     }
@@ -171,7 +210,21 @@ public final class TextAnalyzer {
      * @param sink receives each word
      */
     public void runTerms(String text, TermSink sink) {
-        Objects.requireNonNull(text, "text");
+        runTerms(analyzer, Objects.requireNonNull(text, "text"), sink);
+    }
+
+    /**
+     * Feeds the words of a normalised text to {@code sink} without making a string per word; the
+     * spans are positions of {@code text.text()}, to map with {@link NormalizedText#toOriginal(int, int)}.
+     *
+     * @param text the normalised text
+     * @param sink receives each word
+     */
+    public void runTerms(NormalizedText text, TermSink sink) {
+        runTerms(normalizedAnalyzer, Objects.requireNonNull(text, "text").text(), sink);
+    }
+
+    private static void runTerms(Analyzer analyzer, String text, TermSink sink) {
         try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

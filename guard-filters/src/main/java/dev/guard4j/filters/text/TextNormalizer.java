@@ -76,10 +76,15 @@ public final class TextNormalizer {
     public NormalizedText normalize(String text) {
         Objects.requireNonNull(text, "text");
         DecodeBudget budget = new DecodeBudget(maxDecodedChars, maxLayers, maxDecodeDepth);
-        return normalize(text, text, 0, null, budget);
+        return normalize(text, text, 0, null, null, budget);
     }
 
-    private NormalizedText normalize(String original, String text, int depth, Span forced, DecodeBudget budget) {
+    /**
+     * Normalises {@code text}, whose position {@code p} came from {@code [baseStarts[p], baseEnds[p])}
+     * of the original ({@code null} arrays: {@code text} is the original).
+     */
+    private NormalizedText normalize(String original, String text, int depth, int[] baseStarts, int[] baseEnds,
+                                     DecodeBudget budget) {
         int limit = Math.min(text.length(), maxInputChars);
         if (limit < text.length()) {
             budget.limits.add(NormalizationLimit.INPUT_TRUNCATED);
@@ -96,11 +101,14 @@ public final class TextNormalizer {
         String normalized = new String(result.chars, 0, result.length);
         int[] starts = Arrays.copyOf(result.starts, result.length);
         int[] ends = Arrays.copyOf(result.ends, result.length);
-        if (forced != null) {
-            // a decoded layer points, as a whole, at the encoded run that carried it
-            Arrays.fill(starts, forced.start());
-            Arrays.fill(ends, forced.end());
-            invisible.replaceAll(f -> new Finding(f.detector(), f.category(), forced.start(), forced.end(), f.score()));
+        if (baseStarts != null) {
+            for (int i = 0; i < starts.length; i++) {
+                int from = starts[i];
+                starts[i] = baseStarts[from];
+                ends[i] = baseEnds[Math.max(from, ends[i] - 1)];
+            }
+            invisible.replaceAll(f -> new Finding(f.detector(), f.category(), baseStarts[f.start()],
+                    baseEnds[Math.max(f.start(), f.end() - 1)], f.score()));
         }
 
         List<DecodedLayer> layers = new ArrayList<>(0);
@@ -110,12 +118,19 @@ public final class TextNormalizer {
         }
         if (depth < maxDecodeDepth) {
             EncodedRuns.find(text, limit, budget, runs);
+            List<EncodedRuns.Run> inline = new ArrayList<>(0);
             for (EncodedRuns.Run run : runs) {
-                Span span = forced != null ? forced : new Span(run.start(), run.end());
-                NormalizedText child = normalize(original, run.decoded(), depth + 1, span, budget);
-                layers.add(new DecodedLayer(run.encoding(), span.start(), span.end(), depth + 1, run.decoded(), child));
-                layers.addAll(child.layers());
-                invisible.addAll(child.invisible());
+                if (run.encoding() == Encoding.URL || run.encoding() == Encoding.ESCAPE) {
+                    inline.add(run);
+                    continue;
+                }
+                addRunLayer(original, run, depth, baseStarts, baseEnds, budget, layers, invisible);
+            }
+            if (!inline.isEmpty()) {
+                List<EncodedRuns.Run> layered = new ArrayList<>(runs);
+                layered.removeAll(inline);
+                addInlineLayer(original, text, limit, inline, layered, depth, baseStarts, baseEnds, budget, layers,
+                        invisible);
             }
             if (Rot13.looksRotated(normalized) && budget.allowance() >= normalized.length()) {
                 budget.spend(normalized.length());
@@ -128,6 +143,91 @@ public final class TextNormalizer {
             budget.limits.add(NormalizationLimit.DECODE_DEPTH);
         }
         return new NormalizedText(original, normalized, starts, ends, layers, invisible, budget.limits);
+    }
+
+    /** Adds a layer for one run (base64, hex, tags): all of it points at the run that carried it. */
+    private void addRunLayer(String original, EncodedRuns.Run run, int depth, int[] baseStarts, int[] baseEnds,
+                             DecodeBudget budget, List<DecodedLayer> layers, List<Finding> invisible) {
+        int from = baseStarts != null ? baseStarts[run.start()] : run.start();
+        int to = baseEnds != null ? baseEnds[run.end() - 1] : run.end();
+        String decoded = run.decoded();
+        int[] runStarts = new int[decoded.length()];
+        int[] runEnds = new int[decoded.length()];
+        Arrays.fill(runStarts, from);
+        Arrays.fill(runEnds, to);
+        NormalizedText child = normalize(original, decoded, depth + 1, runStarts, runEnds, budget);
+        layers.add(new DecodedLayer(run.encoding(), from, to, depth + 1, decoded, child));
+        layers.addAll(child.layers());
+        invisible.addAll(child.invisible());
+    }
+
+    /**
+     * Adds one layer for percent-encoding and escapes: the whole text with every such run decoded
+     * in place, so that a phrase half encoded ("ign&#111;re previous instructions") reads whole.
+     * Plain characters keep their own spans; decoded ones point at their run.
+     */
+    private void addInlineLayer(String original, String text, int limit, List<EncodedRuns.Run> runs,
+                                List<EncodedRuns.Run> layered, int depth, int[] baseStarts, int[] baseEnds,
+                                DecodeBudget budget, List<DecodedLayer> layers, List<Finding> invisible) {
+        int plain = limit;
+        for (EncodedRuns.Run run : runs) {
+            plain -= run.end() - run.start();
+        }
+        if (plain > budget.allowance()) {
+            // too long to copy whole: fall back to a layer per run
+            for (EncodedRuns.Run run : runs) {
+                addRunLayer(original, run, depth, baseStarts, baseEnds, budget, layers, invisible);
+            }
+            return;
+        }
+        budget.remainingChars -= plain;
+        // runs that have a layer of their own become a blank here, so they are not decoded twice
+        boolean[] blank = new boolean[limit];
+        for (EncodedRuns.Run run : layered) {
+            Arrays.fill(blank, run.start(), run.end(), true);
+        }
+        StringBuilder decoded = new StringBuilder(limit);
+        MappedBuffer map = new MappedBuffer(limit);
+        boolean onlyUrl = true;
+        int cursor = 0;
+        for (EncodedRuns.Run run : runs) {
+            onlyUrl &= run.encoding() == Encoding.URL;
+            copyPlain(text, cursor, run.start(), blank, baseStarts, baseEnds, decoded, map);
+            int from = baseStarts != null ? baseStarts[run.start()] : run.start();
+            int to = baseEnds != null ? baseEnds[run.end() - 1] : run.end();
+            for (int k = 0; k < run.decoded().length(); k++) {
+                decoded.append(run.decoded().charAt(k));
+                map.append(' ', from, to);
+            }
+            cursor = run.end();
+        }
+        copyPlain(text, cursor, limit, blank, baseStarts, baseEnds, decoded, map);
+        String whole = decoded.toString();
+        NormalizedText child = normalize(original, whole, depth + 1, Arrays.copyOf(map.starts, map.length),
+                Arrays.copyOf(map.ends, map.length), budget);
+        int from = baseStarts != null ? baseStarts[runs.get(0).start()] : runs.get(0).start();
+        EncodedRuns.Run last = runs.get(runs.size() - 1);
+        int to = baseEnds != null ? baseEnds[last.end() - 1] : last.end();
+        layers.add(new DecodedLayer(onlyUrl ? Encoding.URL : Encoding.ESCAPE, from, to, depth + 1, whole, child));
+        layers.addAll(child.layers());
+        for (Finding finding : child.invisible()) {
+            // the plain parts were seen already; only what the decoded runs hid is new
+            if (!invisible.contains(finding)) {
+                invisible.add(finding);
+            }
+        }
+    }
+
+    private static void copyPlain(String text, int from, int to, boolean[] blank, int[] baseStarts, int[] baseEnds,
+                                  StringBuilder decoded, MappedBuffer map) {
+        for (int p = from; p < to; p++) {
+            if (blank[p] && p > from && blank[p - 1]) {
+                map.extendLast(baseEnds != null ? baseEnds[p] : p + 1);
+                continue;
+            }
+            decoded.append(blank[p] ? ' ' : text.charAt(p));
+            map.append(' ', baseStarts != null ? baseStarts[p] : p, baseEnds != null ? baseEnds[p] : p + 1);
+        }
     }
 
     private static boolean hasEncodedRun(String text, int limit) {

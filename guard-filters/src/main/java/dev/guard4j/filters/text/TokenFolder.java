@@ -21,7 +21,23 @@ final class TokenFolder {
             "yr", "yrs", "mo", "wk", "bn", "mn", "eur", "usd", "gbp", "mph", "kph", "kmh", "fps", "dpi", "cc",
             "kw", "kwh", "mw", "ma", "mah", "v", "x");
 
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     private TokenFolder() {
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
     }
 
     /** Returns the folded buffer; {@code in} is changed in place and may be returned. */
@@ -35,6 +51,9 @@ final class TokenFolder {
     // ---- look-alikes -------------------------------------------------------------------------
 
     static void foldConfusables(MappedBuffer b) {
+        if (!b.nonAscii) {
+            return;
+        }
         char[] c = b.chars;
         int n = b.length;
         int latinLetters = 0;
@@ -55,7 +74,7 @@ final class TokenFolder {
         boolean mostlyLatin = latinLetters > otherLetters;
         int i = 0;
         while (i < n) {
-            if (!Character.isLetterOrDigit(c[i])) {
+            if (!isLetterOrDigit(c[i])) {
                 i++;
                 continue;
             }
@@ -63,13 +82,13 @@ final class TokenFolder {
             int latin = 0;
             int confusable = 0;
             int other = 0;
-            while (i < n && Character.isLetterOrDigit(c[i])) {
+            while (i < n && isLetterOrDigit(c[i])) {
                 char ch = c[i];
                 if (ch >= 'a' && ch <= 'z') {
                     latin++;
                 } else if (Confusables.asciiFor(ch) != 0) {
                     confusable++;
-                } else if (Character.isLetter(ch)) {
+                } else if (isLetter(ch)) {
                     other++;
                 }
                 i++;
@@ -90,7 +109,12 @@ final class TokenFolder {
     // ---- spelled-out words -------------------------------------------------------------------
 
     static boolean isWordChar(char ch) {
-        return Character.isLetterOrDigit(ch) || ch == '@' || ch == '$';
+        return isLetterOrDigit(ch) || ch == '@' || ch == '$';
+    }
+
+    /** Returns whether {@code ch} can stand for a letter on its own: a letter, a leet digit, {@code @} or {@code $}. */
+    private static boolean isUnitChar(char ch) {
+        return isLetter(ch) || ch != '!' && ch != '|' && Leetspeak.letterFor(ch) != 0;
     }
 
     private static boolean isSeparator(char ch) {
@@ -100,8 +124,7 @@ final class TokenFolder {
 
     /** Returns whether position {@code i} holds a letter (or a leet stand-in) that stands alone. */
     private static boolean isLoneUnit(char[] c, int n, int i) {
-        char ch = c[i];
-        if (!(Character.isLetter(ch) || Leetspeak.letterFor(ch) != 0)) {
+        if (!isUnitChar(c[i])) {
             return false;
         }
         return (i == 0 || !isWordChar(c[i - 1])) && (i + 1 == n || !isWordChar(c[i + 1]));
@@ -113,14 +136,23 @@ final class TokenFolder {
         boolean[] drop = null;
         int i = 0;
         while (i < n) {
-            if (!isLoneUnit(c, n, i)) {
+            if (!isWordChar(c[i])) {
                 i++;
+                continue;
+            }
+            // skip a whole word at a time: only a word of one character can start a spelled-out run
+            int wordEnd = i + 1;
+            while (wordEnd < n && isWordChar(c[wordEnd])) {
+                wordEnd++;
+            }
+            if (wordEnd - i != 1 || !isUnitChar(c[i])) {
+                i = wordEnd;
                 continue;
             }
             int first = i;
             int last = i;
             int units = 1;
-            int letters = Character.isLetter(c[i]) ? 1 : 0;
+            int letters = isLetter(c[i]) ? 1 : 0;
             char gapKind = 0;
             int gapWidth = -1;
             int j = i + 1;
@@ -143,7 +175,7 @@ final class TokenFolder {
                 }
                 last = j;
                 units++;
-                if (Character.isLetter(c[j])) {
+                if (isLetter(c[j])) {
                     letters++;
                 }
                 j++;
@@ -193,10 +225,12 @@ final class TokenFolder {
                 continue;
             }
             int chunkStart = i;
+            boolean leet = false;
             while (i < n && c[i] != ' ' && c[i] != '\n') {
+                leet |= Leetspeak.letterFor(c[i]) != 0;
                 i++;
             }
-            if (!looksLikeAddress(c, chunkStart, i)) {
+            if (leet && !looksLikeAddress(c, chunkStart, i)) {
                 foldChunk(c, chunkStart, i);
             }
         }
@@ -210,7 +244,7 @@ final class TokenFolder {
             if (ch == ':' && k + 2 < to && c[k + 1] == '/' && c[k + 2] == '/') {
                 return true;
             }
-            if (ch == '@' && k > from && Character.isLetterOrDigit(c[k - 1])) {
+            if (ch == '@' && k > from && isLetterOrDigit(c[k - 1])) {
                 at = k;
             }
             if (ch == '.' && at >= 0) {
@@ -233,7 +267,7 @@ final class TokenFolder {
             int otherDigits = 0;
             while (i < to && (isWordChar(c[i]) || c[i] == '!' || c[i] == '|')) {
                 char ch = c[i];
-                if (Character.isLetter(ch)) {
+                if (isLetter(ch)) {
                     letters++;
                 } else if (Leetspeak.letterFor(ch) != 0) {
                     leet++;
@@ -248,7 +282,7 @@ final class TokenFolder {
                     char letter = Leetspeak.letterFor(ch);
                     // '!' and '|' are punctuation unless a letter follows inside the word
                     boolean symbol = ch == '!' || ch == '|';
-                    if (letter != 0 && (!symbol || k + 1 < i && Character.isLetterOrDigit(c[k + 1]))) {
+                    if (letter != 0 && (!symbol || k + 1 < i && isLetterOrDigit(c[k + 1]))) {
                         c[k] = ch == '1' && isDoubleL(c, start, k, i) ? 'l' : letter;
                     }
                 }
@@ -283,7 +317,7 @@ final class TokenFolder {
         int digitsFirst = k - from;
         if (digitsFirst > 0) {
             int lettersAfter = 0;
-            while (k < to && Character.isLetter(c[k])) {
+            while (k < to && isLetter(c[k])) {
                 k++;
                 lettersAfter++;
             }
@@ -291,7 +325,7 @@ final class TokenFolder {
         }
         k = from;
         int lettersFirst = 0;
-        while (k < to && Character.isLetter(c[k])) {
+        while (k < to && isLetter(c[k])) {
             k++;
             lettersFirst++;
         }

@@ -172,7 +172,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
 
     private void matchWords(NormalizedText view, Set<Hit> out) {
         TermBuffer terms = new TermBuffer();
-        analyzer.runTerms(view.text(), terms::add);
+        analyzer.runTerms(view, terms::add);
         if (terms.count == 0) {
             return;
         }
@@ -237,7 +237,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
         private final List<WordList> lists = new ArrayList<>();
         private final List<RegexRule> regexRules = new ArrayList<>();
         private TextNormalizer normalizer = TextNormalizer.standard();
-        private TextAnalyzer analyzer = TextAnalyzer.english();
+        private TextAnalyzer analyzer = TextAnalyzer.of(TextAnalyzer.Stemming.ENGLISH, TextAnalyzer.Tokenization.WORDS);
         private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
 
         private Builder() {
@@ -268,7 +268,16 @@ public final class WordFilter implements InputValidator, OutputChecker {
 
         /** Sets the stemmer used for entries and texts alike; English (Porter) by default. */
         public Builder stemming(TextAnalyzer.Stemming stemming) {
-            this.analyzer = TextAnalyzer.of(stemming);
+            this.analyzer = TextAnalyzer.of(stemming, analyzer.tokenization());
+            return this;
+        }
+
+        /**
+         * Sets how entries and texts are split into words: {@link TextAnalyzer.Tokenization#WORDS} by
+         * default (so "Acme's" and "acme.com" match "acme"), or Lucene's standard tokenizer.
+         */
+        public Builder tokenization(TextAnalyzer.Tokenization tokenization) {
+            this.analyzer = TextAnalyzer.of(analyzer.stemming(), tokenization);
             return this;
         }
 

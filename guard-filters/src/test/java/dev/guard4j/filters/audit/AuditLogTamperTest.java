@@ -212,6 +212,18 @@ class AuditLogTamperTest {
         assertThat(result.firstBadLine()).isEqualTo(1);
     }
 
+    @Test
+    void aLineLongerThanTheLimitIsUnparseableWithoutBeingHeld() throws IOException {
+        edit(files, 1, lines -> lines.set(2, "{\"v\":1,\"pad\":\"" + "x".repeat(LineReader.MAX_LINE + 10) + "\"}"));
+
+        AuditLogVerification result = AuditLogVerifier.withoutKey().verify(files);
+
+        assertThat(result.problem()).isEqualTo(Problem.UNPARSEABLE);
+        assertThat(result.file()).isEqualTo(files.get(1));
+        assertThat(result.firstBadLine()).isEqualTo(3);
+        assertThat(result.reason()).contains("longer than");
+    }
+
     interface LineEdit {
         void apply(List<String> lines);
     }

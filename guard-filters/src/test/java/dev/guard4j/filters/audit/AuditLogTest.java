@@ -258,6 +258,26 @@ class AuditLogTest {
     }
 
     @Test
+    void anEventTooLargeForTheVerifierIsRefusedAndTheLogStaysValid() {
+        List<dev.guard4j.Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 250_000; i++) {
+            findings.add(new dev.guard4j.Finding("pii.email", "EMAIL", i, i + 1, 0.5));
+        }
+        dev.guard4j.FilterResult huge = new dev.guard4j.FilterResult(dev.guard4j.Stage.INPUT, "pii", dev.guard4j.Content.Source.USER, 0,
+                dev.guard4j.Verdict.Kind.BLOCK, "many", findings, Duration.ZERO, false, null);
+        dev.guard4j.AuditEvent event = new dev.guard4j.AuditEvent("huge", SampleEvents.TIME, null, null, null, false,
+                dev.guard4j.Outcome.BLOCKED, "many", List.of(huge), "d".repeat(64), null, Duration.ZERO, java.util.Map.of());
+
+        try (AuditLog log = AuditLog.builder(dir).build()) {
+            assertThatThrownBy(() -> log.record(event)).isInstanceOf(AuditLogException.class).hasMessageContaining("too large");
+            log.record(SampleEvents.allowed("normal"));
+        }
+        AuditLogVerification result = AuditLogVerifier.withoutKey().verify(AuditLog.files(dir));
+        assertThat(result.ok()).as(result.toString()).isTrue();
+        assertThat(result.recordCount()).isEqualTo(1);
+    }
+
+    @Test
     void recordingAfterCloseFailsAndCloseIsIdempotent() {
         AuditLog log = AuditLog.builder(dir).build();
         log.close();

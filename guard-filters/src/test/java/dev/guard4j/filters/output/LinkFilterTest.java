@@ -27,8 +27,10 @@ class LinkFilterTest {
             link with a long query value           | [click](https://x.io/r?v=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) | 8 | 75 | LINK_EXFILTRATION
             bare URL with base64 query value       | go to https://t.co/x?d=U2VjcmV0OnBhc3N3b3JkMTIz now                | 6  | 47 | LINK_EXFILTRATION
             bare URL with percent-encoded value    | https://t.co/?q=%73%65%63%72%65%74 ok                              | 0  | 34 | LINK_EXFILTRATION
+            reference-style image with a query     | ![logo][l] hi\\n[l]: https://x.io/i.png?u=42                       | 14 | 42 | LINK_EXFILTRATION
             """)
-    void flagsLinksThatCanCarryDataOut(String description, String text, int start, int end, String category) {
+    void flagsLinksThatCanCarryDataOut(String description, String raw, int start, int end, String category) {
+        String text = raw.replace("\\n", "\n");
         Verdict verdict = exfiltration.check(Content.of(text, Content.Source.MODEL));
 
         assertThat(verdict).isInstanceOf(Verdict.Block.class);
@@ -44,10 +46,11 @@ class LinkFilterTest {
             slug in the path                   | https://blog.example.com/2024/05/how-to-write-linear-time-regular-expressions
             commit hash in a link path         | https://github.com/org/repo/commit/3f786850e387550fdab836ed7e6dc881de23001b
             no URL at all                      | Visit our office at 12 Main Street; ask for Bob.
+            reference link used by a link only | See [docs][d].\\n[d]: https://x.io/p?q=1
             empty                              | ''
             """)
     void passesOrdinaryLinks(String description, String text) {
-        assertThat(exfiltration.check(Content.of(text, Content.Source.MODEL))).isEqualTo(Verdict.pass());
+        assertThat(exfiltration.check(Content.of(text.replace("\\n", "\n"), Content.Source.MODEL))).isEqualTo(Verdict.pass());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -84,11 +84,14 @@ class OutputGuardIntegrationTest {
                 .input(ConsumptionLimits.builder().rateLimit(1, 10_000, Duration.ofHours(1)).build())
                 .build().wrap(model);
 
-        try (CallContext.Scope scope = CallContext.builder().principal("alice").build().makeCurrent()) {
+        CallContext.Scope scope = CallContext.builder().principal("alice").build().makeCurrent();
+        try {
             assertThat(guarded.chat("hello")).isEqualTo("ok");
             // the same text again: a memoising guard would reuse the first verdict, the limits must not be memoised
             assertThatThrownBy(() -> guarded.chat("hello")).isInstanceOf(GuardBlockedException.class)
                     .hasMessageContaining("rate limit");
+        } finally {
+            scope.close();
         }
         assertThat(model.requestCount()).isEqualTo(1);
     }

@@ -46,6 +46,8 @@ class GuardPolicyErrorTest {
                         3, 34, "input[0].settings.maxHits", "0 is out of range", "allowed range is [1, 100]"),
                 arguments("fraction where a whole number belongs", "verdict-cache-size: 2.5\n",
                         1, 21, "verdict-cache-size", "expected a whole number, was a number (2.5)", "allowed range is [0, 10000000]"),
+                arguments("integer too large for any setting", "max-text-length: 99999999999999999999\n",
+                        1, 18, "max-text-length", "expected a whole number, was a number (1.0E20)", "allowed range is [1, 2147483647]"),
                 arguments("max-text-length below one", "max-text-length: 0\n",
                         1, 18, "max-text-length", "0 is out of range", "allowed range is [1, 2147483647]"),
                 arguments("flag that is not true or false", "input:\n  - filter: test-input-only\n    fail-open: maybe\n",
@@ -125,12 +127,20 @@ class GuardPolicyErrorTest {
                         2, 3, "streaming.holdback", "unknown key 'holdback'", "did you mean 'hold-back'?"),
                 arguments("blank refusal", "refusals:\n  blocked-output: '  '\n",
                         2, 3, "refusals.blocked-output", "the message is blank", "write the text"),
-                arguments("HMAC key written in the policy", "audit:\n  log:\n    file: a.jsonl\n    hmac-key: abc\n",
+                arguments("HMAC key written in the policy", "audit:\n  log:\n    directory: audit\n    hmac-key: abc\n",
                         4, 5, "audit.log.hmac-key", "the HMAC key must not be written in the policy", "name the variable with 'hmac-key-env'"),
                 arguments("audit log without a file", "audit:\n  log: {hmac-key-env: K}\n",
-                        2, 8, "audit.log.file", "the audit log needs a 'file'", "write file:"),
-                arguments("HMAC key env that looks like a key", "audit:\n  log: {file: a.jsonl, hmac-key-env: 'k3y/with+chars='}\n",
-                        2, 24, "audit.log.hmac-key-env", "is not an environment variable name", "never the key itself"),
+                        2, 8, "audit.log.directory", "the audit log needs a 'directory' for its files", "write directory: audit/"),
+                arguments("HMAC key env that looks like a key", "audit:\n  log: {directory: audit, hmac-key-env: 'k3y/with+chars='}\n",
+                        2, 27, "audit.log.hmac-key-env", "is not an environment variable name", "never the key itself"),
+                arguments("audit log file prefix with a space", "audit:\n  log: {directory: audit, file-prefix: 'a b'}\n",
+                        2, 27, "audit.log.file-prefix", "'a b' is not a file-name prefix", "1 to 64 letters"),
+                arguments("audit log flush that is not a policy", "audit:\n  log: {directory: audit, flush: sometimes}\n",
+                        2, 34, "audit.log.flush", "'sometimes' is not a duration", "such as 250ms"),
+                arguments("audit log rotation too small", "audit:\n  log: {directory: audit, rotate-at-bytes: 100}\n",
+                        2, 44, "audit.log.rotate-at-bytes", "100 is out of range", "allowed range is [4096, 2147483647]"),
+                arguments("audit log queue policy unknown", "audit:\n  log: {directory: audit, when-queue-full: drop}\n",
+                        2, 44, "audit.log.when-queue-full", "'drop' is not an allowed value", "allowed: WAIT, FAIL"),
                 arguments("unknown audit mode", "audit:\n  mode: strict\n",
                         2, 9, "audit.mode", "'strict' is not an allowed value", "allowed: BEST_EFFORT, COMPLIANCE"),
                 arguments("unknown audit key", "audit:\n  micrometr: true\n",
@@ -174,7 +184,7 @@ class GuardPolicyErrorTest {
 
     @Test
     void unsetHmacKeyVariableFailsAtTheKeyThatNamesIt() {
-        GuardPolicy policy = PolicyFiles.load(dir, "audit:\n  log:\n    file: a.jsonl\n    hmac-key-env: NOT_SET_ANYWHERE\n");
+        GuardPolicy policy = PolicyFiles.load(dir, "audit:\n  log:\n    directory: audit\n    hmac-key-env: NOT_SET_ANYWHERE\n");
         assertThatThrownBy(() -> policy.audit().log().hmacKey())
                 .isInstanceOf(PolicyException.class)
                 .hasMessage(dir.resolve("policy.yaml") + ":4:5: audit.log.hmac-key-env: environment variable NOT_SET_ANYWHERE is not set"

@@ -7,6 +7,8 @@ import dev.guard4j.Content;
 import dev.guard4j.FilterOptions;
 import dev.guard4j.Stage;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.audit.FlushPolicy;
+import dev.guard4j.filters.audit.QueueFullPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +120,23 @@ class GuardPolicyLoadTest {
     }
 
     @Test
+    void allowUninspectedContentIsOffUnlessSet() {
+        assertThat(load("version: 1\n").allowsUninspectedContent()).isFalse();
+        assertThat(load("allow-uninspected-content: true\n").allowsUninspectedContent()).isTrue();
+    }
+
+    @ParameterizedTest(name = "flush: {0}")
+    @CsvSource({"every-event", "when-buffer-full", "250ms"})
+    void auditLogFlushIsAPolicyNameOrAnInterval(String flush) {
+        FlushPolicy expected = switch (flush) {
+            case "every-event" -> FlushPolicy.everyEvent();
+            case "when-buffer-full" -> FlushPolicy.whenBufferFull();
+            default -> FlushPolicy.every(Duration.ofMillis(250));
+        };
+        assertThat(load("audit: {log: {directory: audit, flush: " + flush + "}}\n").audit().log().flush()).isEqualTo(expected);
+    }
+
+    @Test
     void inspectListsTheRequestSourcesInAnyCase() {
         GuardPolicy policy = load("inspect: [user, TOOL_RESULT, System]\n");
         assertThat(policy.inspectedSources()).contains(Set.of(Content.Source.USER, Content.Source.TOOL_RESULT, Content.Source.SYSTEM));
@@ -160,19 +179,35 @@ class GuardPolicyLoadTest {
                 audit:
                   mode: compliance
                   log:
-                    file: audit/guard.jsonl
+                    directory: audit
+                    file-prefix: guard
+                    rotate-at-bytes: 1048576
+                    rotate-daily: true
+                    queue-capacity: 1024
+                    when-queue-full: fail
+                    flush: 200ms
                     hmac-key-env: GUARD4J_AUDIT_KEY
                   slf4j:
                     level: debug
+                    logger: acme.audit
                   micrometer: true
+                  opentelemetry: true
                 """);
         PolicyAudit audit = policy.audit();
         assertThat(audit.mode()).isEqualTo(AuditMode.COMPLIANCE);
-        assertThat(audit.log().file()).isEqualTo(dir.toAbsolutePath().resolve("audit/guard.jsonl"));
+        assertThat(audit.log().directory()).isEqualTo(dir.toAbsolutePath().resolve("audit"));
+        assertThat(audit.log().filePrefix()).isEqualTo("guard");
+        assertThat(audit.log().rotateAtBytes()).isEqualTo(1_048_576);
+        assertThat(audit.log().rotateDaily()).isTrue();
+        assertThat(audit.log().queueCapacity()).isEqualTo(1024);
+        assertThat(audit.log().whenQueueFull()).isEqualTo(QueueFullPolicy.FAIL);
+        assertThat(audit.log().flush()).isEqualTo(FlushPolicy.every(Duration.ofMillis(200)));
         assertThat(audit.log().hmacKeyEnv()).isEqualTo("GUARD4J_AUDIT_KEY");
         assertThat(audit.log().hmacKey()).hasValueSatisfying(k -> assertThat(new String(k, StandardCharsets.UTF_8)).isEqualTo("s3cret-key-for-tests"));
         assertThat(audit.slf4j().level()).isEqualTo(PolicyAudit.Slf4jLevel.DEBUG);
+        assertThat(audit.slf4j().logger()).isEqualTo("acme.audit");
         assertThat(audit.micrometer()).isTrue();
+        assertThat(audit.openTelemetry()).isTrue();
         assertThat(policy.summary()).contains("HMAC key from $GUARD4J_AUDIT_KEY").contains("slf4j at DEBUG").contains("mode compliance");
     }
 
@@ -192,7 +227,7 @@ class GuardPolicyLoadTest {
 
     @Test
     void auditLogWithoutHmacKeyEnvIsAPlainHashChain() {
-        PolicyAudit.LogSink log = load("audit: {log: {file: guard.jsonl}}\n").audit().log();
+        PolicyAudit.LogSink log = load("audit: {log: {directory: audit}}\n").audit().log();
         assertThat(log.hmacKeyEnv()).isNull();
         assertThat(log.hmacKey()).isEmpty();
     }

@@ -17,9 +17,9 @@ class ShippedPoliciesTest {
         GuardPolicy policy = GuardPolicy.recommended();
         assertThat(policy.name()).contains("recommended");
         assertThat(policy.source()).isEqualTo("classpath:" + GuardPolicy.RECOMMENDED);
-        assertThat(policy.inputFilters()).extracting(PolicyFilter::filter).containsExactly("limits", "prompt-injection", "toxicity", "secrets", "pii");
+        assertThat(policy.inputFilters()).extracting(PolicyFilter::filter).containsExactly("limits", "prompt-injection", "toxicity", "words", "secrets", "pii");
         assertThat(policy.outputFilters()).extracting(PolicyFilter::filter)
-                .containsExactly("system-prompt-leak", "toxicity", "links", "json-output", "secrets", "pii");
+                .containsExactly("system-prompt-leak", "toxicity", "words", "links", "json-output", "secrets", "pii");
         try (Guard guard = policy.toGuard()) {
             assertThat(guard.inspect(Stage.INPUT, Content.of("What are your opening hours?", Content.Source.USER)).verdict())
                     .isInstanceOf(Verdict.Pass.class);
@@ -57,10 +57,22 @@ class ShippedPoliciesTest {
         GuardPolicy policy = GuardPolicy.loadResource("dev/guard4j/policies/customer-support.yaml", PolicyFiles.ENVIRONMENT::get);
         assertThat(policy.blockedInputMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Sorry"));
         try (Guard guard = policy.toDryRunGuard()) {
+            assertThat(guard.inspect(Stage.INPUT, Content.of("What are your opening hours?", Content.Source.USER)).verdict())
+                    .isInstanceOf(Verdict.Pass.class);
             assertThat(guard.inspect(Stage.INPUT, Content.of("my card is 4539 1488 0343 6467", Content.Source.USER)).verdict())
                     .isInstanceOf(Verdict.Block.class);
             assertThat(guard.inspect(Stage.INPUT, Content.of("mail me at jane.doe@example.com", Content.Source.USER)).verdict())
                     .isInstanceOfSatisfying(Verdict.Rewrite.class, r -> assertThat(r.text()).contains("<EMAIL_1>"));
+        }
+    }
+
+    @Test
+    void ragExampleRedactsACodenameInAnswers() {
+        GuardPolicy policy = GuardPolicy.loadResource("dev/guard4j/policies/rag-assistant.yaml", PolicyFiles.ENVIRONMENT::get);
+        assertThat(policy.inspectedSources()).contains(java.util.Set.of(Content.Source.USER, Content.Source.TOOL_RESULT));
+        try (Guard guard = policy.toDryRunGuard()) {
+            assertThat(guard.inspect(Stage.OUTPUT, Content.of("Project Nightjar ships in May.", Content.Source.MODEL)).verdict())
+                    .isInstanceOfSatisfying(Verdict.Rewrite.class, r -> assertThat(r.text()).doesNotContain("Nightjar"));
         }
     }
 

@@ -52,7 +52,7 @@ class SecretRulesTest {
                         + "-" + alnum(24), ""),
                 Arguments.of("slack-webhook-url", "POST ", "https://hooks.slack.com/services/T" + random(UPPER_ALNUM, 8, 12)
                         + "/B" + random(UPPER_ALNUM, 8, 13) + "/" + alnum(24), " now"),
-                Arguments.of("discord-bot-token", "bot ", "M" + alnum(25) + "." + alnum(6) + "." + alnum(38), ""),
+                Arguments.of("discord-bot-token", "bot ", "MT" + alnum(24) + "." + alnum(6) + "." + alnum(38), ""),
                 Arguments.of("telegram-bot-token", "", random(DIGITS, 10, 14) + ":AA" + random(ALNUM + "_-", 33, 15), ""),
                 Arguments.of("twilio-api-key", "", "SK" + hex(32), ""),
                 Arguments.of("sendgrid-api-token", "", "SG." + alnum(22) + "." + alnum(43), ""),

@@ -30,6 +30,17 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void wordTokenizationSplitsAtApostrophesAndDotsAndCharactersOfChineseAndJapanese() {
+        TextAnalyzer words = TextAnalyzer.of(TextAnalyzer.Stemming.NONE, TextAnalyzer.Tokenization.WORDS);
+
+        assertThat(words.analyze("Acme's acme.com a@b 3.14 日本語 Ελλάδα"))
+                .extracting(AnalyzedToken::term)
+                .containsExactly("acme", "s", "acme", "com", "a", "b", "3", "14", "日", "本", "語", "ελλάδα");
+        assertThat(words.analyze("x 日本")).containsExactly(
+                new AnalyzedToken("x", 0, 1), new AnalyzedToken("日", 2, 3), new AnalyzedToken("本", 3, 4));
+    }
+
+    @Test
     void stemsOtherLanguagesWithSnowball() {
         assertThat(TextAnalyzer.of(TextAnalyzer.Stemming.GERMAN).analyze("Häuser"))
                 .extracting(AnalyzedToken::term).containsExactly("haus");

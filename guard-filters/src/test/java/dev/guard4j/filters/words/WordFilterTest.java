@@ -106,10 +106,11 @@ class WordFilterTest {
                 .list(WordList.competitors("competitors", Action.REDACT, List.of("Acme", "Globex Corp")))
                 .build();
 
-        Verdict verdict = competitors.check(Content.of("Try ACME, or globex-corp today!", Content.Source.MODEL));
+        Verdict verdict = competitors.check(Content.of("Try ACME, or globex-corp today! Acme's site is acme.com",
+                Content.Source.MODEL));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rewrite.class,
-                rewrite -> assertThat(rewrite.text()).isEqualTo("Try [COMPETITOR], or [COMPETITOR] today!"));
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rewrite.class, rewrite -> assertThat(rewrite.text())
+                .isEqualTo("Try [COMPETITOR], or [COMPETITOR] today! [COMPETITOR]'s site is [COMPETITOR].com"));
         assertThat(verdict.findings()).extracting(Finding::category).containsOnly(WordList.COMPETITOR);
     }
 
@@ -156,6 +157,8 @@ class WordFilterTest {
                 Arguments.of("FUUUUCKING hell", true),
                 Arguments.of("this is sh1t", true),
                 Arguments.of("you motherfucker", true),
+                Arguments.of("what a fuckwit", true),
+                Arguments.of("kiss my a$$", true),
                 Arguments.of("du Arschloch", true),
                 Arguments.of("hijo de puta", true),
                 Arguments.of("quelle connasse", true),
@@ -210,6 +213,25 @@ class WordFilterTest {
     @MethodSource("badLists")
     void badListsFailAtBuildTimeWithAClearMessage(Runnable build, String message) {
         assertThatThrownBy(build::run).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void givesTheSameFindingsFromManyThreadsAtOnce() throws Exception {
+        List<String> texts = List.of("he K1LLS", "a skill", "k-i-l-l", "you a$$", "blow up the building", "nothing");
+        List<List<Finding>> expected = texts.stream().map(VIOLENCE::findings).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int task = 0; task < 200; task++) {
+                int index = task % texts.size();
+                results.add(pool.submit(() -> VIOLENCE.findings(texts.get(index)).equals(expected.get(index))));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
