@@ -60,6 +60,23 @@ final class SyntheticNegatives {
         return texts;
     }
 
+    /** Returns short, polite assistant requests of the kind a chat window sees, every subject with every frame. */
+    static List<String> assistantRequests() {
+        String[] frames = {"What are your %s?", "Can you tell me about your %s?", "Could you help me with %s?", "I have a question about %s.",
+            "Please explain %s to me.", "Where can I find %s?", "Thanks, your answer about %s was helpful!", "How do I change %s?",
+            "Is there any news about %s?", "Write a short note about %s."};
+        String[] subjects = {"opening hours", "return policy", "delivery times", "my order", "the refund", "my account settings",
+            "the weather tomorrow", "the capital of France", "a birthday present for my mum", "my password", "the invoice",
+            "the new phone plan", "my dog's vaccinations", "a recipe for dinner", "the train to Hamburg", "the meeting agenda"};
+        List<String> texts = new ArrayList<>(frames.length * subjects.length);
+        for (String frame : frames) {
+            for (String subject : subjects) {
+                texts.add(String.format(frame, subject));
+            }
+        }
+        return texts;
+    }
+
     private static String pick(Random random, String[] options) {
         return options[random.nextInt(options.length)];
     }

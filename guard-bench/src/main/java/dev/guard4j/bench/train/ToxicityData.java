@@ -16,7 +16,8 @@ import java.util.Map;
  * test are never trained on). Davidson trains on the rows whose tweet's SHA-256 starts with a byte
  * below 205 (about 80%); the rest is test. ToxiGen seeds are test only. HATE positives: TweetEval
  * hate label 1, Davidson class 0. INSULTS positives: TweetEval offensive label 1, Davidson class 0 or 1.
- * The {@code val} splits choose each category's MEDIUM threshold.
+ * Both also get benign assistant requests as negatives: deepset's train negatives (343) and the
+ * synthetic benign prompts of {@code SyntheticNegatives}. The {@code val} splits choose each category's MEDIUM threshold.
  */
 public final class ToxicityData {
 
@@ -77,6 +78,16 @@ public final class ToxicityData {
         List<Row> rows = new ArrayList<>(tweetEval(type == ToxicityFilter.Type.HATE
                 ? "tweeteval_hate/tweeteval_hate.csv" : "tweeteval_offensive/tweeteval_offensive.csv", "train"));
         rows.addAll(davidson(type, true));
+        // tweets are not chat: without ordinary assistant requests as negatives, "what are your opening hours?"
+        // scores as an insult, because OLID's offensive tweets are so often addressed to "you"
+        for (Map<String, String> row : data.csv("deepset_prompt_injections/deepset_prompt_injections_train.csv")) {
+            if ("0".equals(row.get("label"))) {
+                rows.add(new Row(row.get("text"), false, "deepset-benign"));
+            }
+        }
+        SyntheticNegatives.generate(InjectionData.SYNTHETIC_NEGATIVES, InjectionData.SYNTHETIC_SEED)
+                .forEach(text -> rows.add(new Row(text, false, "synthetic-benign")));
+        SyntheticNegatives.assistantRequests().forEach(text -> rows.add(new Row(text, false, "synthetic-benign")));
         return rows;
     }
 

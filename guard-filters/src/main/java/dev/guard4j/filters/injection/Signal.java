@@ -28,8 +28,7 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
         MARKDOWN_EXFILTRATION(false),
         TOOL_COERCION(false),
         AIMED_AT_MODEL(false),
-        HIDDEN_INSTRUCTION(false),
-        ENCODED_PAYLOAD(false);
+        HIDDEN_INSTRUCTION(false);
 
         /** Whether signals of this kind look at markup and punctuation, which normalisation would fold away. */
         boolean structural() {

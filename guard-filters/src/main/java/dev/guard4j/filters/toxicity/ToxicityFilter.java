@@ -42,9 +42,9 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
     /** The categories this filter checks. */
     public enum Type {
         /** Hate speech: attacks on a group for who they are. */
-        HATE(Category.HATE, "/dev/guard4j/filters/toxicity/hate-model.lrm", 0.65),
+        HATE(Category.HATE, "/dev/guard4j/filters/toxicity/hate-model.lrm", 0.75),
         /** Insults and offensive language aimed at someone. */
-        INSULTS(Category.INSULTS, "/dev/guard4j/filters/toxicity/insults-model.lrm", 0.40);
+        INSULTS(Category.INSULTS, "/dev/guard4j/filters/toxicity/insults-model.lrm", 0.30);
 
         private final String category;
         private final String resource;

@@ -33,12 +33,13 @@ class ToxicityFilterTest {
 
     static Stream<String> friendly() {
         return Stream.of("Thank you so much for your help today!", "The weather in Lisbon is lovely in May.",
-                "Can you recommend a good book about gardening?", "Our team meeting moved to Thursday at 10.");
+                "Can you recommend a good book about gardening?", "Our team meeting moved to Thursday at 10.",
+                "Could you tell me when your shop opens on Sunday?", "Is your app available in Portuguese?");
     }
 
     @ParameterizedTest
     @MethodSource("friendly")
-    void letsFriendlyTextThrough(String text) {
+    void letsFriendlyTextThroughEvenAtHighStrength(String text) {
         assertThat(HIGH.validate(Content.of(text, Content.Source.USER)).kind()).isEqualTo(Verdict.Kind.PASS);
     }
 
