@@ -67,6 +67,8 @@ final class AddressRecognizer implements Recognizer {
             "(?i)\\b(?:lives? (?:at|on)|address is|address:|address to|address with|located (?:at|on)|be sent to|sent to|corner of"
             + "|ship(?:ped)? to|deliver(?:ed)? to|moved to|(?:drops?|dropped) (?:you |me )?off at|meet (?:you|me) at)"
             + "\\s+(?:the corner of\\s+)?([^\\n.,;:!?\"]{3,60})");
+    /** What each pattern's match can start with, so that it is not run where it cannot match. */
+    private static final java.util.Map<Pattern, FirstChar> FIRST = firstChars(US_STYLE, EURO_STYLE, BOXES, NUMBERED_LINE, SHIP, UNIT_ONLY);
     private static final int MAX_EXTRA_LINES = 3;
     private static final int MAX_LINE = 40;
 
@@ -178,12 +180,21 @@ final class AddressRecognizer implements Recognizer {
         return extended;
     }
 
+    private static java.util.Map<Pattern, FirstChar> firstChars(Pattern... patterns) {
+        java.util.Map<Pattern, FirstChar> first = new java.util.IdentityHashMap<>();
+        for (Pattern pattern : patterns) {
+            first.put(pattern, FirstChar.of(pattern.pattern()));
+        }
+        return first;
+    }
+
     private static void run(Pattern pattern, String text, int[] starts, String detector, double score, List<Candidate> out) {
+        FirstChar first = FIRST.get(pattern);
         Matcher matcher = pattern.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int lastEnd = -1;
         for (int s = 0; s < starts.length; s += 2) {
-            if (starts[s] < lastEnd) {
+            if (starts[s] < lastEnd || !first.admits(text.charAt(starts[s]))) {
                 continue;
             }
             matcher.region(starts[s], starts[s + 1]);
