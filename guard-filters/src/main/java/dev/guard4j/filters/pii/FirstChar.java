@@ -55,7 +55,8 @@ enum FirstChar {
                 }
             }
         }
-        if (!rest.startsWith("(?:")) {
+        boolean capturing = rest.startsWith("(") && !rest.startsWith("(?");
+        if (!rest.startsWith("(?:") && !capturing) {
             return single(rest);
         }
         int close = closingParen(rest);
@@ -63,7 +64,7 @@ enum FirstChar {
             return ANY;
         }
         FirstChar kind = null;
-        for (String alternative : alternatives(rest.substring(3, close))) {
+        for (String alternative : alternatives(rest.substring(capturing ? 1 : 3, close))) {
             kind = join(kind, of(alternative));
         }
         if (close + 1 < rest.length() && rest.charAt(close + 1) == '?') {
