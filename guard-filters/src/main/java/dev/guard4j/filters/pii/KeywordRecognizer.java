@@ -36,18 +36,8 @@ record KeywordRecognizer(String id, String category, String[] keywords, Pattern 
     public void find(TextScan scan, List<Candidate> out) {
         Windows windows = new Windows(this, scan.text(), out);
         for (String keyword : keywords) {
-            if (scan.forEachWordStart(keyword, at -> windows.search(at, keyword.length()))) {
-                continue;
-            }
-            String lower = scan.lowerCase();
-            int at = lower.indexOf(keyword);
-            while (at >= 0) {
-                // "page" is no "age": keywords start a word
-                if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
-                    windows.search(at, keyword.length());
-                }
-                at = lower.indexOf(keyword, at + keyword.length());
-            }
+            // "page" is no "age": keywords start a word
+            scan.forEachWordStart(keyword, at -> windows.search(at, keyword.length()));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 final class TextScan {
 
     private static final int[] NONE = new int[0];
+    /** Above one start in this many characters for a first letter, the word-start index is slower than indexOf. */
+    private static final int DENSE_FACTOR = 16;
 
     private final String text;
     private final Map<Trigger, int[]> regions = new EnumMap<>(Trigger.class);
@@ -157,28 +159,37 @@ final class TextScan {
 
     /**
      * Calls {@code action} with each place where {@code word} (lower case) occurs at the start of a
-     * word, in order; found with one pass over the text shared by all words, instead of one
-     * {@code indexOf} pass per word (which is slow for words whose first letter is common).
+     * word, in order. Words are looked up in an index of word starts by first character, built
+     * with one pass over the text and shared by all words, instead of one {@code indexOf} pass
+     * per word (slow for words whose first letter is common, such as "street" in prose); when
+     * the index holds many starts for the word's first character ({@code "a@a@a@..."}), a plain
+     * search is cheaper and is used instead.
      *
-     * @param word a lower-case word whose first character is an ASCII letter or digit
-     * @return false when the word does not start with an ASCII letter or digit (the caller must search itself)
+     * @param word a lower-case word
+     * @param action receives the start of each occurrence
      */
-    boolean forEachWordStart(String word, java.util.function.IntConsumer action) {
+    void forEachWordStart(String word, java.util.function.IntConsumer action) {
         int bucket = bucket(word.charAt(0));
-        if (bucket < 0) {
-            return false;
-        }
-        if (wordStarts == null) {
+        if (bucket >= 0 && wordStarts == null) {
             indexWordStarts();
         }
         String lower = lowerCase();
+        if (bucket < 0 || (long) wordStartCounts[bucket] * DENSE_FACTOR > lower.length()) {
+            int at = lower.indexOf(word);
+            while (at >= 0) {
+                if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                    action.accept(at);
+                }
+                at = lower.indexOf(word, at + word.length());
+            }
+            return;
+        }
         int[] positions = wordStarts[bucket];
         for (int i = 0; i < wordStartCounts[bucket]; i++) {
             if (lower.startsWith(word, positions[i])) {
                 action.accept(positions[i]);
             }
         }
-        return true;
     }
 
     private void indexWordStarts() {
