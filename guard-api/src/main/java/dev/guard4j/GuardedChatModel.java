@@ -45,7 +45,10 @@ final class GuardedChatModel implements ChatModel {
             ChatRequest guardedRequest = guard.guardInput(call, request);
             ChatResponse response;
             try {
-                response = model.apply(guardedRequest);
+                // the model (and its listeners) see this call's context, its call id included
+                try (CallContext.Scope scope = call.context.makeCurrent()) {
+                    response = model.apply(guardedRequest);
+                }
             } catch (GuardBlockedException blocked) {
                 // a guard inside the model (a Bedrock guardrail) blocked: audit it as a block, with its findings
                 call.modelBlocked(blocked);

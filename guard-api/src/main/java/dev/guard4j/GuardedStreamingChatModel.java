@@ -75,7 +75,9 @@ final class GuardedStreamingChatModel implements StreamingChatModel {
         }
         StreamingOutputGate gate = new StreamingOutputGate(guard, call, guardedRequest, handler);
         try {
-            model.accept(guardedRequest, gate);
+            try (CallContext.Scope scope = call.context.makeCurrent()) {
+                model.accept(guardedRequest, gate);
+            }
         } catch (RuntimeException e) {
             gate.onError(e);
         }

@@ -339,6 +339,26 @@ class GuardTest {
     }
 
     @Test
+    void theModelSeesTheCallContextWithTheCallIdOfItsAuditEvent() {
+        List<CallContext> seen = new CopyOnWriteArrayList<>();
+        model.otherwise(request -> {
+            seen.add(CallContext.current());
+            return ChatResponse.builder().aiMessage(AiMessage.from("ok")).build();
+        });
+        ChatModel safe = Guard.builder().audit(events::add).build().wrap(model);
+
+        try (CallContext.Scope scope = CallContext.builder().principal("carol").build().makeCurrent()) {
+            safe.chat("hello");
+        }
+
+        assertThat(seen).singleElement().satisfies(context -> {
+            assertThat(context.callId()).isEqualTo(events.get(0).callId());
+            assertThat(context.principal()).contains("carol");
+        });
+        assertThat(CallContext.current().callId()).isNull();
+    }
+
+    @Test
     void theAuditEventHoldsDigestsAndFindingsButNoText() {
         model.enqueue("reply to ann@example.com");
         CallContext context = CallContext.builder().principal("alice").attribute("tenant", "acme").build();
