@@ -7,6 +7,7 @@ import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import dev.guard4j.filters.classify.LinearModel;
+import dev.guard4j.filters.classify.ScoreWindows;
 import dev.guard4j.filters.text.DecodedLayer;
 import dev.guard4j.filters.text.NormalizedText;
 import dev.guard4j.filters.text.Span;
@@ -50,8 +51,8 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
     /** The resource that holds the shipped model. */
     public static final String MODEL_RESOURCE = "/dev/guard4j/filters/injection/injection-model.lrm";
 
-    private static final int WINDOW = 1500;
-    private static final int STRIDE = 1000;
+    /** Long text is scored by the model in windows, highest wins, so a buried instruction is not diluted. */
+    private static final ScoreWindows WINDOWS = new ScoreWindows(1500, 1000);
     /** Documents are scored with the model's evidence damped: they are not the training distribution. */
     private static final double DOCUMENT_MODEL_WEIGHT = 0.75;
 
@@ -182,7 +183,7 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         if (suffix != null) {
             evidence.add("injection.adversarial-suffix", Category.JAILBREAK, suffix.start(), suffix.end(), AdversarialSuffix.WEIGHT);
         }
-        double modelScore = modelScore(normalized.text());
+        double modelScore = WINDOWS.highest(model, normalized.text());
         for (DecodedLayer layer : normalized.layers()) {
             // a payload hidden in base64, hex, escapes, ROT13 or tag characters is scored like plain text
             String decoded = layer.text().text();
@@ -249,22 +250,6 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         List<Finding> findings() {
             return List.copyOf(findings.values());
         }
-    }
-
-    /** Scores short text whole and long text in overlapping windows, keeping the highest. */
-    private double modelScore(String folded) {
-        if (folded.length() <= WINDOW + STRIDE) {
-            return model.score(folded);
-        }
-        double best = 0;
-        for (int start = 0; start < folded.length(); start += STRIDE) {
-            int end = Math.min(folded.length(), start + WINDOW);
-            best = Math.max(best, model.score(folded.substring(start, end)));
-            if (end == folded.length()) {
-                break;
-            }
-        }
-        return best;
     }
 
     /** Builds a {@link PromptInjectionFilter}; every setter checks its input at once. */
