@@ -12,10 +12,23 @@ package dev.guard4j.filters.classify;
  */
 public final class FeatureBag {
 
+    private static final int DAMPED_LIMIT = 255;
+    /** {@link #damp(int)} for counts in [-255, 255]: prose repeats n-grams, and a logarithm per repeat adds up. */
+    private static final float[] DAMPED = new float[2 * DAMPED_LIMIT + 1];
+
+    static {
+        for (int count = -DAMPED_LIMIT; count <= DAMPED_LIMIT; count++) {
+            DAMPED[count + DAMPED_LIMIT] = damp(count);
+        }
+    }
+
     private final FeatureSpec spec;
-    /** Open-addressing table: bucket + 1 per slot, 0 when the slot is free. */
-    private int[] slotBuckets;
-    private int[] slotCounts;
+    /**
+     * Open-addressing table, two ints per slot so that a probe touches one cache line: at
+     * {@code 2 * slot} the bucket + 1 (0 when the slot is free), at {@code 2 * slot + 1} its count.
+     */
+    private int[] table;
+    private int mask;
     /** Occupied slots in insertion order, for iteration and clearing. */
     private int[] used;
     private int size;
@@ -41,45 +54,48 @@ public final class FeatureBag {
         return spec;
     }
 
-    /** Returns the number of distinct non-zero buckets after the last fill. */
+    /** Returns the number of distinct buckets after the last fill. */
     public int size() {
         return finished;
     }
 
-    /** Empties the bag. */
-    void clear() {
+    /** Empties the bag and, if needed, makes room for about {@code expectedDistinct} buckets without regrowing. */
+    void clear(int expectedDistinct) {
         for (int k = 0; k < size; k++) {
-            slotBuckets[used[k]] = 0;
-            slotCounts[used[k]] = 0;
+            table[2 * used[k]] = 0;
+            table[2 * used[k] + 1] = 0;
         }
         size = 0;
         finished = 0;
+        int wanted = Math.min(expectedDistinct, spec.dimension());
+        if (used.length < wanted) {
+            allocate(Integer.highestOneBit(wanted - 1) << 2);
+        }
     }
 
-    private void allocate(int capacity) {
-        slotBuckets = new int[capacity];
-        slotCounts = new int[capacity];
-        used = new int[capacity / 2];
+    private void allocate(int slots) {
+        table = new int[2 * slots];
+        mask = slots - 1;
+        used = new int[slots / 2];
     }
 
     /** Doubles the table, keeping the load factor at most 1/2 so that probes stay short. */
     private void grow() {
-        int[] oldBuckets = slotBuckets;
-        int[] oldCounts = slotCounts;
+        int[] oldTable = table;
         int[] oldUsed = used;
         int oldSize = size;
-        allocate(oldBuckets.length * 2);
+        allocate(2 * (mask + 1));
         size = 0;
         for (int k = 0; k < oldSize; k++) {
-            int slot = slotFor(oldBuckets[oldUsed[k]]);
-            slotCounts[slot] = oldCounts[oldUsed[k]];
+            int slot = slotFor(oldTable[2 * oldUsed[k]]);
+            table[2 * slot + 1] = oldTable[2 * oldUsed[k] + 1];
         }
     }
 
     /** Counts one n-gram: {@code key} is {@code ±(bucket + 1)}, the sign being the feature's sign. */
     void add(int key) {
         int slot = slotFor(key < 0 ? -key : key);
-        slotCounts[slot] += key < 0 ? -1 : 1;
+        table[2 * slot + 1] += key < 0 ? -1 : 1;
         if (size == used.length) {
             grow();
         }
@@ -87,15 +103,14 @@ public final class FeatureBag {
 
     /** Returns the slot of a bucket (stored as bucket + 1), claiming a free one if the bucket is new. */
     private int slotFor(int storedBucket) {
-        int mask = slotBuckets.length - 1;
         int slot = (storedBucket * 0x9E3779B9) >>> 7 & mask;
         while (true) {
-            int occupant = slotBuckets[slot];
+            int occupant = table[2 * slot];
             if (occupant == storedBucket) {
                 return slot;
             }
             if (occupant == 0) {
-                slotBuckets[slot] = storedBucket;
+                table[2 * slot] = storedBucket;
                 used[size++] = slot;
                 return slot;
             }
@@ -113,11 +128,10 @@ public final class FeatureBag {
         double norm = 0;
         for (int k = 0; k < size; k++) {
             int slot = used[k];
-            int count = slotCounts[slot];
+            int count = table[2 * slot + 1];
             // sublinear term frequency: a word said fifty times is not fifty times the evidence
-            float damped = count == 1 ? 1f : count == -1 ? -1f : count == 0 ? 0f
-                    : (float) (Math.signum((float) count) * (1 + Math.log(Math.abs((float) count))));
-            buckets[n] = slotBuckets[slot] - 1;
+            float damped = count >= -DAMPED_LIMIT && count <= DAMPED_LIMIT ? DAMPED[count + DAMPED_LIMIT] : damp(count);
+            buckets[n] = table[2 * slot] - 1;
             values[n] = damped;
             norm += damped * damped;
             n++;
@@ -127,6 +141,11 @@ public final class FeatureBag {
             values[k] *= scale;
         }
         finished = n;
+    }
+
+    /** Returns the sublinear term frequency of a count: its sign times 1 + ln |count|, 0 for 0. */
+    private static float damp(int count) {
+        return count == 0 ? 0f : (float) (Math.signum((float) count) * (1 + Math.log(Math.abs((float) count))));
     }
 
     /** Returns the bucket of the k-th feature, in no particular order. */

@@ -78,8 +78,9 @@ public final class FeatureHasher {
         if (start < 0 || end > text.length() || start > end) {
             throw new IndexOutOfBoundsException("region [" + start + ", " + end + ") of a text of " + text.length());
         }
-        bag.clear();
         int length = collapseWhitespace(bag, text, start, Math.min(end, start + spec.maxChars()));
+        // prose repeats about half its n-grams; size the table for that so it rarely regrows
+        bag.clear(length * (spec.maxCharNgram() - Math.max(1, spec.minCharNgram()) + 1 + spec.maxWordNgram()) / 2);
         char[] chars = bag.chars;
         int minChar = spec.minCharNgram();
         if (minChar > 0) {
