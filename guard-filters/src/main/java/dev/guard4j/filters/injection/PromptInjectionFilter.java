@@ -74,11 +74,11 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
 
     /** Returns a filter with the shipped model and the default thresholds. */
     public static PromptInjectionFilter ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
     /** Returns a builder that starts from the defaults. */
-    public static Builder custom() {
+    public static Builder builder() {
         return new Builder();
     }
 

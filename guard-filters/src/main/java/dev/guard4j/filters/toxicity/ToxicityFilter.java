@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * windows and the highest window counts.
  *
  * <pre>{@code
- * ToxicityFilter filter = ToxicityFilter.custom().strength(ToxicityFilter.Type.HATE, Strength.HIGH).build();
+ * ToxicityFilter filter = ToxicityFilter.builder().strength(ToxicityFilter.Type.HATE, Strength.HIGH).build();
  * }</pre>
  */
 public final class ToxicityFilter implements InputValidator, OutputChecker {
@@ -107,11 +107,11 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
 
     /** Returns a filter with both categories at {@link Strength#MEDIUM}. */
     public static ToxicityFilter ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
     /** Returns a builder that starts from the defaults. */
-    public static Builder custom() {
+    public static Builder builder() {
         return new Builder();
     }
 
