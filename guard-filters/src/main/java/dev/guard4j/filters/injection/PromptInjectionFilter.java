@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 
 /**
  * Detects prompt injection and jailbreaks, direct (user messages) and indirect (tool results,
@@ -55,6 +54,13 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
     private static final ScoreWindows WINDOWS = new ScoreWindows(1500, 1000);
     /** Documents are scored with the model's evidence damped: they are not the training distribution. */
     private static final double DOCUMENT_MODEL_WEIGHT = 0.75;
+
+    /** Markup signals, read on the light fold that keeps punctuation; one pass finds them all. */
+    private static final SignalScanner STRUCTURAL = new SignalScanner(
+            InjectionSignals.ALL.stream().filter(signal -> signal.kind().structural()).toList());
+    /** Phrase signals, read on the normaliser's view. */
+    private static final SignalScanner LEXICAL = new SignalScanner(
+            InjectionSignals.ALL.stream().filter(signal -> !signal.kind().structural()).toList());
 
     private static volatile LinearModel shippedModel;
 
@@ -162,22 +168,12 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         Evidence evidence = new Evidence();
         // markup (chat templates, markdown, HTML comments) is matched on a light fold that keeps punctuation
         FoldedText folded = FoldedText.fold(bounded);
-        for (Signal signal : InjectionSignals.ALL) {
-            if (signal.kind().structural()) {
-                Matcher match = signal.find(folded.text());
-                if (match != null) {
-                    evidence.add(signal, folded.originalStart(match.start()), folded.originalEnd(match.end()));
-                }
-            }
+        for (SignalScanner.Hit hit : STRUCTURAL.scan(folded.text())) {
+            evidence.add(hit.signal(), folded.originalStart(hit.start()), folded.originalEnd(hit.end()));
         }
-        for (Signal signal : InjectionSignals.ALL) {
-            if (!signal.kind().structural()) {
-                Matcher match = signal.find(normalized.text());
-                if (match != null) {
-                    Span span = normalized.toOriginal(match.start(), match.end());
-                    evidence.add(signal, span.start(), span.end());
-                }
-            }
+        for (SignalScanner.Hit hit : LEXICAL.scan(normalized.text())) {
+            Span span = normalized.toOriginal(hit.start(), hit.end());
+            evidence.add(hit.signal(), span.start(), span.end());
         }
         Span suffix = calibration == Calibration.PROMPT ? AdversarialSuffix.find(bounded) : null;
         if (suffix != null) {
@@ -207,10 +203,8 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
 
     private static double signalScore(String normalizedText) {
         double none = 1;
-        for (Signal signal : InjectionSignals.ALL) {
-            if (!signal.kind().structural() && signal.find(normalizedText) != null) {
-                none *= 1 - signal.weight();
-            }
+        for (SignalScanner.Hit hit : LEXICAL.scan(normalizedText)) {
+            none *= 1 - hit.signal().weight();
         }
         return 1 - none;
     }
