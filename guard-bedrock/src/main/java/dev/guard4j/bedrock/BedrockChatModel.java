@@ -60,7 +60,11 @@ public final class BedrockChatModel implements ChatModel {
         this.listeners = List.copyOf(builder.listeners);
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -172,37 +176,66 @@ public final class BedrockChatModel implements ChatModel {
         private Builder() {
         }
 
-        /** Sets the Bedrock runtime client (required); its retry and timeout settings apply. */
+        /**
+         * Sets the Bedrock runtime client (required); its retry and timeout settings apply.
+         *
+         * @param client the client
+         * @return this builder
+         */
         public Builder client(BedrockRuntimeClient client) {
             this.client = client;
             return this;
         }
 
-        /** Sets the model id or inference profile (required), such as {@code anthropic.claude-3-haiku-20240307-v1:0}. */
+        /**
+         * Sets the model id or inference profile (required), such as {@code anthropic.claude-3-haiku-20240307-v1:0}.
+         *
+         * @param modelId the model id
+         * @return this builder
+         */
         public Builder modelId(String modelId) {
             this.modelId = modelId;
             return this;
         }
 
-        /** Sets the Bedrock guardrail to apply to every call, or {@code null} for none. */
+        /**
+         * Sets the Bedrock guardrail to apply to every call, or {@code null} for none.
+         *
+         * @param guardrail the guardrail
+         * @return this builder
+         */
         public Builder guardrail(BedrockGuardrail guardrail) {
             this.guardrail = guardrail;
             return this;
         }
 
-        /** Sets default request parameters (temperature, max output tokens, tools, ...). */
+        /**
+         * Sets default request parameters (temperature, max output tokens, tools, ...).
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
         public Builder defaultRequestParameters(ChatRequestParameters parameters) {
             this.defaultParameters = parameters;
             return this;
         }
 
-        /** Adds LangChain4j listeners. */
+        /**
+         * Adds LangChain4j listeners.
+         *
+         * @param newListeners the new listeners
+         * @return this builder
+         */
         public Builder listeners(List<ChatModelListener> newListeners) {
             this.listeners.addAll(newListeners);
             return this;
         }
 
-        /** Returns the model. */
+        /**
+         * Returns the model.
+         *
+         * @return the model
+         */
         public BedrockChatModel build() {
             return new BedrockChatModel(this);
         }

@@ -26,7 +26,14 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
 public record BedrockGuardrail(String identifier, String version, GuardrailTrace trace,
         GuardrailStreamProcessingMode streamProcessingMode) {
 
-    /** Checks every part at once. */
+    /**
+     * Checks every part at once.
+     *
+     * @param identifier the guardrail's id or ARN
+     * @param version the version
+     * @param trace whether Bedrock returns its assessments; findings need {@code ENABLED} or {@code ENABLED_FULL}
+     * @param streamProcessingMode how ConverseStream applies the guardrail
+     */
     public BedrockGuardrail {
         requireText(identifier, "identifier");
         requireText(version, "version");
@@ -45,17 +52,31 @@ public record BedrockGuardrail(String identifier, String version, GuardrailTrace
         return new BedrockGuardrail(identifier, version, GuardrailTrace.ENABLED, GuardrailStreamProcessingMode.SYNC);
     }
 
-    /** Returns these settings with another trace setting. */
+    /**
+     * Returns these settings with another trace setting.
+     *
+     * @param newTrace the new trace
+     * @return these settings with another trace setting
+     */
     public BedrockGuardrail withTrace(GuardrailTrace newTrace) {
         return new BedrockGuardrail(identifier, version, newTrace, streamProcessingMode);
     }
 
-    /** Returns these settings with another stream processing mode. */
+    /**
+     * Returns these settings with another stream processing mode.
+     *
+     * @param mode the mode
+     * @return these settings with another stream processing mode
+     */
     public BedrockGuardrail withStreamProcessingMode(GuardrailStreamProcessingMode mode) {
         return new BedrockGuardrail(identifier, version, trace, mode);
     }
 
-    /** Returns the name findings and blocks are reported under: {@code bedrock-guardrail:<id>}. */
+    /**
+     * Returns the name findings and blocks are reported under: {@code bedrock-guardrail:<id>}.
+     *
+     * @return the name findings and blocks are reported under: {@code bedrock-guardrail:<id>}
+     */
     public String filterName() {
         return "bedrock-guardrail:" + identifier;
     }

@@ -81,12 +81,20 @@ public final class BedrockGuardrailFilter implements InputValidator, OutputCheck
         this.maxTextLength = builder.maxTextLength;
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the guardrail this filter applies. */
+    /**
+     * Returns the guardrail this filter applies.
+     *
+     * @return the guardrail this filter applies
+     */
     public BedrockGuardrail guardrail() {
         return guardrail;
     }
@@ -240,19 +248,35 @@ public final class BedrockGuardrailFilter implements InputValidator, OutputCheck
         private Builder() {
         }
 
-        /** Sets the Bedrock runtime client (required). */
+        /**
+         * Sets the Bedrock runtime client (required).
+         *
+         * @param client the client
+         * @return this builder
+         */
         public Builder client(BedrockRuntimeClient client) {
             this.client = client;
             return this;
         }
 
-        /** Sets the guardrail's id (or ARN) and version (required). */
+        /**
+         * Sets the guardrail's id (or ARN) and version (required).
+         *
+         * @param identifier the identifier
+         * @param version the version
+         * @return this builder
+         */
         public Builder guardrail(String identifier, String version) {
             this.guardrail = BedrockGuardrail.of(identifier, version);
             return this;
         }
 
-        /** Sets how many attempts a retriable failure gets in all, 1 to 10; default 3. */
+        /**
+         * Sets how many attempts a retriable failure gets in all, 1 to 10; default 3.
+         *
+         * @param attempts the attempts
+         * @return this builder
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1 || attempts > 10) {
                 throw new IllegalArgumentException("maxAttempts must be in [1, 10], was " + attempts);
@@ -261,7 +285,13 @@ public final class BedrockGuardrailFilter implements InputValidator, OutputCheck
             return this;
         }
 
-        /** Sets the back-off before the second attempt (doubling after, up to the maximum); default 200 ms. */
+        /**
+         * Sets the back-off before the second attempt (doubling after, up to the maximum); default 200 ms.
+         *
+         * @param initial the initial
+         * @param maximum the maximum
+         * @return this builder
+         */
         public Builder backoff(Duration initial, Duration maximum) {
             Objects.requireNonNull(initial, "initial");
             Objects.requireNonNull(maximum, "maximum");
@@ -273,7 +303,12 @@ public final class BedrockGuardrailFilter implements InputValidator, OutputCheck
             return this;
         }
 
-        /** Sets the longest text sent to Bedrock; longer text is blocked unsent. Default 100,000 characters. */
+        /**
+         * Sets the longest text sent to Bedrock; longer text is blocked unsent. Default 100,000 characters.
+         *
+         * @param length the length
+         * @return this builder
+         */
         public Builder maxTextLength(int length) {
             if (length < 1) {
                 throw new IllegalArgumentException("maxTextLength must be >= 1, was " + length);
@@ -282,7 +317,11 @@ public final class BedrockGuardrailFilter implements InputValidator, OutputCheck
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public BedrockGuardrailFilter build() {
             return new BedrockGuardrailFilter(this);
         }

@@ -60,7 +60,11 @@ public final class BedrockStreamingChatModel implements StreamingChatModel {
         this.listeners = List.copyOf(builder.listeners);
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -253,37 +257,66 @@ public final class BedrockStreamingChatModel implements StreamingChatModel {
         private Builder() {
         }
 
-        /** Sets the async Bedrock runtime client (required). */
+        /**
+         * Sets the async Bedrock runtime client (required).
+         *
+         * @param client the client
+         * @return this builder
+         */
         public Builder client(BedrockRuntimeAsyncClient client) {
             this.client = client;
             return this;
         }
 
-        /** Sets the model id or inference profile (required). */
+        /**
+         * Sets the model id or inference profile (required).
+         *
+         * @param modelId the model id
+         * @return this builder
+         */
         public Builder modelId(String modelId) {
             this.modelId = modelId;
             return this;
         }
 
-        /** Sets the Bedrock guardrail, with its stream processing mode, or {@code null} for none. */
+        /**
+         * Sets the Bedrock guardrail, with its stream processing mode, or {@code null} for none.
+         *
+         * @param guardrail the guardrail
+         * @return this builder
+         */
         public Builder guardrail(BedrockGuardrail guardrail) {
             this.guardrail = guardrail;
             return this;
         }
 
-        /** Sets default request parameters. */
+        /**
+         * Sets default request parameters.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
         public Builder defaultRequestParameters(ChatRequestParameters parameters) {
             this.defaultParameters = parameters;
             return this;
         }
 
-        /** Adds LangChain4j listeners. */
+        /**
+         * Adds LangChain4j listeners.
+         *
+         * @param newListeners the new listeners
+         * @return this builder
+         */
         public Builder listeners(List<ChatModelListener> newListeners) {
             this.listeners.addAll(newListeners);
             return this;
         }
 
-        /** Returns the model. */
+        /**
+         * Returns the model.
+         *
+         * @return the model
+         */
         public BedrockStreamingChatModel build() {
             return new BedrockStreamingChatModel(this);
         }

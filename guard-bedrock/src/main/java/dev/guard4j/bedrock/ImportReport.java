@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
  */
 public record ImportReport(List<Entry> entries) {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries one entry per part of the definition, in the order read
+     */
     public ImportReport {
         entries = List.copyOf(entries);
     }
@@ -41,7 +45,14 @@ public record ImportReport(List<Entry> entries) {
      * @param detail how it is enforced, or why not
      */
     public record Entry(String path, String what, Status status, String detail) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param path where it is in the JSON, such as {@code contentPolicyConfig.filtersConfig[2]}
+         * @param what the part, such as {@code content filter VIOLENCE}
+         * @param status what became of it
+         * @param detail how it is enforced, or why not
+         */
         public Entry {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(what, "what");
@@ -50,12 +61,21 @@ public record ImportReport(List<Entry> entries) {
         }
     }
 
-    /** Returns the entries with the given status. */
+    /**
+     * Returns the entries with the given status.
+     *
+     * @param status what became of it
+     * @return the entries with the given status
+     */
     public List<Entry> withStatus(Status status) {
         return entries.stream().filter(e -> e.status() == status).toList();
     }
 
-    /** Returns the parts the local guard does not enforce. */
+    /**
+     * Returns the parts the local guard does not enforce.
+     *
+     * @return the parts the local guard does not enforce
+     */
     public List<Entry> unsupported() {
         return withStatus(Status.UNSUPPORTED);
     }

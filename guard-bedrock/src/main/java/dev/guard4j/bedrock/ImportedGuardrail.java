@@ -29,7 +29,16 @@ import java.util.Objects;
 public record ImportedGuardrail(String name, List<Input> inputs, List<Output> outputs, String blockedInputMessage,
         String blockedOutputMessage, ImportReport report) {
 
-    /** Copies the lists and checks the parts. */
+    /**
+     * Copies the lists and checks the parts.
+     *
+     * @param name the guardrail's name from the definition, or an empty string
+     * @param inputs the input validators, each with its name for audit events
+     * @param outputs the output checkers, each with its name for audit events
+     * @param blockedInputMessage the refusal text for a blocked prompt, or {@code null}
+     * @param blockedOutputMessage the refusal text for a blocked answer, or {@code null}
+     * @param report what became of each part of the definition
+     */
     public ImportedGuardrail {
         Objects.requireNonNull(name, "name");
         inputs = List.copyOf(inputs);
@@ -77,7 +86,11 @@ public record ImportedGuardrail(String name, List<Input> inputs, List<Output> ou
         return builder;
     }
 
-    /** Returns a guard with these filters and messages and nothing else. */
+    /**
+     * Returns a guard with these filters and messages and nothing else.
+     *
+     * @return a guard with these filters and messages and nothing else
+     */
     public Guard toGuard() {
         return applyTo(Guard.builder()).build();
     }

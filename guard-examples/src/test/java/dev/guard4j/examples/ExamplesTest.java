@@ -65,6 +65,8 @@ class ExamplesTest {
 
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).contains("\"verdict\":\"PASS\"");
+        assertThat(lines.get(1)).contains("\"verdict\":\"REWRITE\"").contains("CREDIT_DEBIT_CARD_NUMBER").doesNotContain("4111 1111");
+        assertThat(lines.get(4)).contains("\"verdict\":\"REWRITE\"").contains("AWS_ACCESS_KEY");
         assertThat(lines.get(2)).contains("\"verdict\":\"BLOCK\"").contains("PROMPT_INJECTION");
         assertThat(lines.get(3)).contains("\"line\":4").contains("error");
     }

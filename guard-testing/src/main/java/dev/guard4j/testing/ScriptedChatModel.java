@@ -55,7 +55,11 @@ public final class ScriptedChatModel implements ChatModel {
         this.capabilities = Set.copyOf(builder.capabilities);
     }
 
-    /** Returns a builder for a model with a provider, default parameters, listeners or capabilities of your choosing. */
+    /**
+     * Returns a builder for a model with a provider, default parameters, listeners or capabilities of your choosing.
+     *
+     * @return a builder for a model with a provider, default parameters, listeners or capabilities of your choosing
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -127,17 +131,29 @@ public final class ScriptedChatModel implements ChatModel {
         return answer.apply(request);
     }
 
-    /** Returns the oldest request not yet taken; fails when no request reached the model. */
+    /**
+     * Returns the oldest request not yet taken; fails when no request reached the model.
+     *
+     * @return the oldest request not yet taken; fails when no request reached the model
+     */
     public ChatRequest takeRequest() {
         return requests.take();
     }
 
-    /** Returns every request that reached the model, oldest first. */
+    /**
+     * Returns every request that reached the model, oldest first.
+     *
+     * @return every request that reached the model, oldest first
+     */
     public List<ChatRequest> requests() {
         return requests.all();
     }
 
-    /** Returns how many requests reached the model. */
+    /**
+     * Returns how many requests reached the model.
+     *
+     * @return how many requests reached the model
+     */
     public int requestCount() {
         return requests.size();
     }
@@ -172,36 +188,64 @@ public final class ScriptedChatModel implements ChatModel {
         private Builder() {
         }
 
-        /** Sets the provider the model reports. */
+        /**
+         * Sets the provider the model reports.
+         *
+         * @param modelProvider the model provider
+         * @return this builder
+         */
         public Builder provider(ModelProvider modelProvider) {
             this.provider = Objects.requireNonNull(modelProvider, "modelProvider");
             return this;
         }
 
-        /** Sets the default request parameters the model reports. */
+        /**
+         * Sets the default request parameters the model reports.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
         public Builder defaultRequestParameters(ChatRequestParameters parameters) {
             this.defaultParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 
-        /** Adds listeners the model reports and notifies. */
+        /**
+         * Adds listeners the model reports and notifies.
+         *
+         * @param modelListeners the model listeners
+         * @return this builder
+         */
         public Builder listeners(ChatModelListener... modelListeners) {
             listeners.addAll(List.of(modelListeners));
             return this;
         }
 
-        /** Sets the capabilities the model reports. */
+        /**
+         * Sets the capabilities the model reports.
+         *
+         * @param supported the supported
+         * @return this builder
+         */
         public Builder capabilities(Capability... supported) {
             this.capabilities = Set.of(supported);
             return this;
         }
 
-        /** Returns a model built from these settings, for {@link ChatModel}. */
+        /**
+         * Returns a model built from these settings, for {@link ChatModel}.
+         *
+         * @return a model built from these settings, for {@link ChatModel}
+         */
         public ScriptedChatModel build() {
             return new ScriptedChatModel(this);
         }
 
-        /** Returns a streaming model built from these settings. */
+        /**
+         * Returns a streaming model built from these settings.
+         *
+         * @return a streaming model built from these settings
+         */
         public ScriptedStreamingChatModel buildStreaming() {
             return new ScriptedStreamingChatModel(provider, defaultParameters, listeners, capabilities);
         }

@@ -128,22 +128,38 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
         }
     }
 
-    /** Returns the oldest request not yet taken; fails when no request reached the model. */
+    /**
+     * Returns the oldest request not yet taken; fails when no request reached the model.
+     *
+     * @return the oldest request not yet taken; fails when no request reached the model
+     */
     public ChatRequest takeRequest() {
         return requests.take();
     }
 
-    /** Returns every request that reached the model, oldest first. */
+    /**
+     * Returns every request that reached the model, oldest first.
+     *
+     * @return every request that reached the model, oldest first
+     */
     public List<ChatRequest> requests() {
         return requests.all();
     }
 
-    /** Returns how many requests reached the model. */
+    /**
+     * Returns how many requests reached the model.
+     *
+     * @return how many requests reached the model
+     */
     public int requestCount() {
         return requests.size();
     }
 
-    /** Returns how many streams were cancelled through their handle before they finished. */
+    /**
+     * Returns how many streams were cancelled through their handle before they finished.
+     *
+     * @return how many streams were cancelled through their handle before they finished
+     */
     public synchronized int cancelledStreams() {
         return cancelledStreams;
     }

@@ -19,7 +19,13 @@ public final class Assessments {
     private Assessments() {
     }
 
-    /** Returns a denied-topic assessment; {@code action} is {@code BLOCKED} or {@code NONE}. */
+    /**
+     * Returns a denied-topic assessment; {@code action} is {@code BLOCKED} or {@code NONE}.
+     *
+     * @param name the name
+     * @param action BLOCKED or NONE
+     * @return a denied-topic assessment; {@code action} is {@code BLOCKED} or {@code NONE}
+     */
     public static ObjectNode topic(String name, String action) {
         ObjectNode entry = NODES.objectNode().put("name", name).put("type", "DENY").put("action", action)
                 .put("detected", true);
@@ -41,48 +47,93 @@ public final class Assessments {
         return single("contentPolicy", "filters", entry);
     }
 
-    /** Returns a custom-word assessment. */
+    /**
+     * Returns a custom-word assessment.
+     *
+     * @param match the match
+     * @param action BLOCKED or NONE
+     * @return a custom-word assessment
+     */
     public static ObjectNode customWord(String match, String action) {
         ObjectNode entry = NODES.objectNode().put("match", match).put("action", action).put("detected", true);
         return single("wordPolicy", "customWords", entry);
     }
 
-    /** Returns a managed-word-list (profanity) assessment. */
+    /**
+     * Returns a managed-word-list (profanity) assessment.
+     *
+     * @param match the match
+     * @param action BLOCKED or NONE
+     * @return a managed-word-list (profanity) assessment
+     */
     public static ObjectNode managedWord(String match, String action) {
         ObjectNode entry = NODES.objectNode().put("match", match).put("type", "PROFANITY").put("action", action)
                 .put("detected", true);
         return single("wordPolicy", "managedWordLists", entry);
     }
 
-    /** Returns a PII-entity assessment; {@code action} is {@code ANONYMIZED}, {@code BLOCKED} or {@code NONE}. */
+    /**
+     * Returns a PII-entity assessment; {@code action} is {@code ANONYMIZED}, {@code BLOCKED} or {@code NONE}.
+     *
+     * @param type HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT or PROMPT_ATTACK
+     * @param match the match
+     * @param action BLOCKED or NONE
+     * @return a PII-entity assessment; {@code action} is {@code ANONYMIZED}, {@code BLOCKED} or {@code NONE}
+     */
     public static ObjectNode pii(String type, String match, String action) {
         ObjectNode entry = NODES.objectNode().put("match", match).put("type", type).put("action", action)
                 .put("detected", true);
         return single("sensitiveInformationPolicy", "piiEntities", entry);
     }
 
-    /** Returns a custom-regex assessment. */
+    /**
+     * Returns a custom-regex assessment.
+     *
+     * @param name the name
+     * @param match the match
+     * @param regex the regex
+     * @param action BLOCKED or NONE
+     * @return a custom-regex assessment
+     */
     public static ObjectNode regex(String name, String match, String regex, String action) {
         ObjectNode entry = NODES.objectNode().put("name", name).put("match", match).put("regex", regex)
                 .put("action", action).put("detected", true);
         return single("sensitiveInformationPolicy", "regexes", entry);
     }
 
-    /** Returns a contextual-grounding assessment; {@code type} is {@code GROUNDING} or {@code RELEVANCE}. */
+    /**
+     * Returns a contextual-grounding assessment; {@code type} is {@code GROUNDING} or {@code RELEVANCE}.
+     *
+     * @param type HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT or PROMPT_ATTACK
+     * @param threshold the threshold
+     * @param score the score
+     * @param action BLOCKED or NONE
+     * @return a contextual-grounding assessment; {@code type} is {@code GROUNDING} or {@code RELEVANCE}
+     */
     public static ObjectNode grounding(String type, double threshold, double score, String action) {
         ObjectNode entry = NODES.objectNode().put("type", type).put("threshold", threshold).put("score", score)
                 .put("action", action).put("detected", "BLOCKED".equals(action));
         return single("contextualGroundingPolicy", "filters", entry);
     }
 
-    /** Returns an assessment with one policy of a name Bedrock does not have, to test unknown assessment types. */
+    /**
+     * Returns an assessment with one policy of a name Bedrock does not have, to test unknown assessment types.
+     *
+     * @param policyName the policy name
+     * @return an assessment with one policy of a name Bedrock does not have, to test unknown assessment types
+     */
     public static ObjectNode unknownPolicy(String policyName) {
         ObjectNode assessment = NODES.objectNode();
         assessment.putObject(policyName).put("action", "BLOCKED");
         return assessment;
     }
 
-    /** Returns one assessment holding every entry of the given ones. */
+    /**
+     * Returns one assessment holding every entry of the given ones.
+     *
+     * @param assessments the assessments
+     * @return one assessment holding every entry of the given ones
+     */
     public static ObjectNode merge(ObjectNode... assessments) {
         ObjectNode merged = NODES.objectNode();
         for (ObjectNode assessment : assessments) {

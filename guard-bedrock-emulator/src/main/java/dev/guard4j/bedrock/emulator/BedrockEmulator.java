@@ -92,7 +92,11 @@ public final class BedrockEmulator implements AutoCloseable {
         this.guardrailFallback = unscripted;
     }
 
-    /** Starts an emulator on a free loopback port. */
+    /**
+     * Starts an emulator on a free loopback port.
+     *
+     * @return the result
+     */
     public static BedrockEmulator start() {
         // without TCP_NODELAY the JDK server's separate header and body writes meet the client's
         // delayed ACK: 40 ms per call on loopback. Read once, when the JDK server first starts.
@@ -116,7 +120,11 @@ public final class BedrockEmulator implements AutoCloseable {
         }
     }
 
-    /** Returns the emulator's base URI, for {@code endpointOverride}. */
+    /**
+     * Returns the emulator's base URI, for {@code endpointOverride}.
+     *
+     * @return the emulator's base URI, for {@code endpointOverride}
+     */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -124,6 +132,8 @@ public final class BedrockEmulator implements AutoCloseable {
     /**
      * Returns a sync client builder aimed at the emulator: endpoint, region, fake static
      * credentials, and SDK retries off, so that each scripted answer answers exactly one attempt.
+      *
+      * @return a sync client builder aimed at the emulator: endpoint, region, fake static credentials, and SDK retries off, so that each scripted answer answers exactly one attempt
      */
     public BedrockRuntimeClientBuilder syncClientBuilder() {
         return BedrockRuntimeClient.builder()
@@ -134,7 +144,11 @@ public final class BedrockEmulator implements AutoCloseable {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
-    /** Returns a sync client aimed at the emulator; see {@link #syncClientBuilder()}. */
+    /**
+     * Returns a sync client aimed at the emulator; see {@link #syncClientBuilder()}.
+     *
+     * @return a sync client aimed at the emulator; see {@link #syncClientBuilder()}
+     */
     public BedrockRuntimeClient syncClient() {
         return syncClientBuilder().build();
     }
@@ -142,6 +156,8 @@ public final class BedrockEmulator implements AutoCloseable {
     /**
      * Returns an async client builder aimed at the emulator, like {@link #syncClientBuilder()},
      * on Netty over HTTP/1.1 (the JDK server speaks no HTTP/2).
+      *
+      * @return an async client builder aimed at the emulator, like {@link #syncClientBuilder()}, on Netty over HTTP/1.1 (the JDK server speaks no HTTP/2)
      */
     public BedrockRuntimeAsyncClientBuilder asyncClientBuilder() {
         return BedrockRuntimeAsyncClient.builder()
@@ -152,12 +168,21 @@ public final class BedrockEmulator implements AutoCloseable {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
-    /** Returns an async client aimed at the emulator; see {@link #asyncClientBuilder()}. */
+    /**
+     * Returns an async client aimed at the emulator; see {@link #asyncClientBuilder()}.
+     *
+     * @return an async client aimed at the emulator; see {@link #asyncClientBuilder()}
+     */
     public BedrockRuntimeAsyncClient asyncClient() {
         return asyncClientBuilder().build();
     }
 
-    /** Queues answers for Converse and ConverseStream, in order. */
+    /**
+     * Queues answers for Converse and ConverseStream, in order.
+     *
+     * @param replies the replies
+     * @return the result
+     */
     public BedrockEmulator enqueueModel(Reply... replies) {
         for (Reply reply : replies) {
             modelReplies.add(Objects.requireNonNull(reply, "reply"));
@@ -165,7 +190,12 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
-    /** Queues answers for ApplyGuardrail, in order. */
+    /**
+     * Queues answers for ApplyGuardrail, in order.
+     *
+     * @param replies the replies
+     * @return the result
+     */
     public BedrockEmulator enqueueGuardrail(Reply... replies) {
         for (Reply reply : replies) {
             guardrailReplies.add(Objects.requireNonNull(reply, "reply"));
@@ -173,29 +203,52 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
-    /** Sets how Converse and ConverseStream are answered once their queue is empty. */
+    /**
+     * Sets how Converse and ConverseStream are answered once their queue is empty.
+     *
+     * @param fallback the fallback
+     * @return this builder
+     */
     public BedrockEmulator whenNoModelReply(Function<RecordedRequest, Reply> fallback) {
         this.modelFallback = Objects.requireNonNull(fallback, "fallback");
         return this;
     }
 
-    /** Sets how ApplyGuardrail is answered once its queue is empty. */
+    /**
+     * Sets how ApplyGuardrail is answered once its queue is empty.
+     *
+     * @param fallback the fallback
+     * @return this builder
+     */
     public BedrockEmulator whenNoGuardrailReply(Function<RecordedRequest, Reply> fallback) {
         this.guardrailFallback = Objects.requireNonNull(fallback, "fallback");
         return this;
     }
 
-    /** Returns every request received so far, in arrival order. */
+    /**
+     * Returns every request received so far, in arrival order.
+     *
+     * @return every request received so far, in arrival order
+     */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** Returns the requests received so far for one operation, in arrival order. */
+    /**
+     * Returns the requests received so far for one operation, in arrival order.
+     *
+     * @param operation the operation
+     * @return the requests received so far for one operation, in arrival order
+     */
     public List<RecordedRequest> requests(Operation operation) {
         return requests.stream().filter(r -> r.operation() == operation).toList();
     }
 
-    /** Returns the last request received. */
+    /**
+     * Returns the last request received.
+     *
+     * @return the last request received
+     */
     public RecordedRequest lastRequest() {
         if (requests.isEmpty()) {
             throw new IllegalStateException("the emulator has received no request");
@@ -203,7 +256,11 @@ public final class BedrockEmulator implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** Stops keeping received requests (for long load runs, where the record would grow without end). */
+    /**
+     * Stops keeping received requests (for long load runs, where the record would grow without end).
+     *
+     * @return the result
+     */
     public BedrockEmulator discardRequests() {
         recording = false;
         requests.clear();

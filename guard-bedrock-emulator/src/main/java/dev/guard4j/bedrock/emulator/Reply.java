@@ -19,17 +19,30 @@ import java.util.Objects;
  */
 public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply.Error, Reply.Raw, Reply.Delayed {
 
-    /** Returns a model answer made of one text block, stop reason {@code end_turn}. */
+    /**
+     * Returns a model answer made of one text block, stop reason {@code end_turn}.
+     *
+     * @param text the text
+     * @return a model answer made of one text block, stop reason {@code end_turn}
+     */
     static Answer text(String text) {
         return answer().text(text).build();
     }
 
-    /** Returns a builder for a model answer (Converse and ConverseStream). */
+    /**
+     * Returns a builder for a model answer (Converse and ConverseStream).
+     *
+     * @return a builder for a model answer (Converse and ConverseStream)
+     */
     static Answer.Builder answer() {
         return new Answer.Builder();
     }
 
-    /** Returns an ApplyGuardrail answer that lets the text through ({@code action: NONE}). */
+    /**
+     * Returns an ApplyGuardrail answer that lets the text through ({@code action: NONE}).
+     *
+     * @return an ApplyGuardrail answer that lets the text through ({@code action: NONE})
+     */
     static GuardrailAnswer guardrailNone() {
         return new GuardrailAnswer("NONE", null, List.of(), List.of());
     }
@@ -58,12 +71,20 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
         return new Error(status, errorType, message);
     }
 
-    /** Returns a 429 {@code ThrottlingException}. */
+    /**
+     * Returns a 429 {@code ThrottlingException}.
+     *
+     * @return a 429 {@code ThrottlingException}
+     */
     static Error throttling() {
         return error(429, "ThrottlingException", "Too many requests, please wait before trying again.");
     }
 
-    /** Returns a 500 {@code InternalServerException}. */
+    /**
+     * Returns a 500 {@code InternalServerException}.
+     *
+     * @return a 500 {@code InternalServerException}
+     */
     static Error internalError() {
         return error(500, "InternalServerException", "The server encountered an internal error.");
     }
@@ -105,7 +126,17 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
     record Answer(List<Block> blocks, String stopReason, int inputTokens, int outputTokens, JsonNode guardrailTrace,
             int streamChunkSize, StreamEnding streamEnding) implements Reply {
 
-        /** Checks the answer and copies the blocks. */
+        /**
+         * Checks the answer and copies the blocks.
+         *
+         * @param blocks the content blocks in order
+         * @param stopReason the stop reason as Bedrock spells it ({@code end_turn}, {@code tool_use}, ...)
+         * @param inputTokens the input token count
+         * @param outputTokens the output token count
+         * @param guardrailTrace the {@code trace.guardrail} object, or {@code null}; see {@link Assessments#trace}
+         * @param streamChunkSize how many characters each streamed text delta carries
+         * @param streamEnding how a streamed answer ends after its content blocks
+         */
         public Answer {
             blocks = List.copyOf(blocks);
             Objects.requireNonNull(stopReason, "stopReason");
@@ -172,56 +203,103 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
             private Builder() {
             }
 
-            /** Adds a text block. */
+            /**
+             * Adds a text block.
+             *
+             * @param text the text
+             * @return this builder
+             */
             public Builder text(String text) {
                 blocks.add(new TextBlock(Objects.requireNonNull(text, "text")));
                 return this;
             }
 
-            /** Adds a tool use block; the stop reason becomes {@code tool_use} unless set. */
+            /**
+             * Adds a tool use block; the stop reason becomes {@code tool_use} unless set.
+             *
+             * @param toolUseId the id the tool result must quote
+             * @param name the tool's name
+             * @param inputJson the tool's input, a JSON object
+             * @return this builder
+             */
             public Builder toolUse(String toolUseId, String name, String inputJson) {
                 blocks.add(new ToolUseBlock(toolUseId, name, inputJson));
                 return this;
             }
 
-            /** Sets the stop reason as Bedrock spells it; default {@code end_turn}, or {@code tool_use} with tool uses. */
+            /**
+             * Sets the stop reason as Bedrock spells it; default {@code end_turn}, or {@code tool_use} with tool uses.
+             *
+             * @param stopReason the stop reason as Bedrock spells it ({@code end_turn}, {@code tool_use}, ...)
+             * @return this builder
+             */
             public Builder stopReason(String stopReason) {
                 this.stopReason = stopReason;
                 return this;
             }
 
-            /** Sets the token usage. */
+            /**
+             * Sets the token usage.
+             *
+             * @param inputTokens the input token count
+             * @param outputTokens the output token count
+             * @return this builder
+             */
             public Builder usage(int inputTokens, int outputTokens) {
                 this.inputTokens = inputTokens;
                 this.outputTokens = outputTokens;
                 return this;
             }
 
-            /** Sets the {@code trace.guardrail} object; see {@link Assessments#trace}. */
+            /**
+             * Sets the {@code trace.guardrail} object; see {@link Assessments#trace}.
+             *
+             * @param trace the trace
+             * @return this builder
+             */
             public Builder guardrailTrace(JsonNode trace) {
                 this.guardrailTrace = trace;
                 return this;
             }
 
-            /** Sets how many characters each streamed text delta carries; default 8. */
+            /**
+             * Sets how many characters each streamed text delta carries; default 8.
+             *
+             * @param streamChunkSize how many characters each streamed text delta carries
+             * @return this builder
+             */
             public Builder streamChunkSize(int streamChunkSize) {
                 this.streamChunkSize = streamChunkSize;
                 return this;
             }
 
-            /** Ends a streamed answer with an exception event after its content, such as {@code throttlingException}. */
+            /**
+             * Ends a streamed answer with an exception event after its content, such as {@code throttlingException}.
+             *
+             * @param exceptionType the event's {@code :exception-type}, such as {@code throttlingException}
+             * @param message the message in the JSON body
+             * @return the result
+             */
             public Builder streamException(String exceptionType, String message) {
                 this.streamEnding = new WithException(exceptionType, message);
                 return this;
             }
 
-            /** Ends a streamed answer after its content without {@code messageStop} nor {@code metadata}. */
+            /**
+             * Ends a streamed answer after its content without {@code messageStop} nor {@code metadata}.
+             *
+             * @return the result
+             */
             public Builder streamEndsAbruptly() {
                 this.streamEnding = new Abruptly();
                 return this;
             }
 
-            /** Returns the answer. */
+            /**
+             * Returns the answer.
+             *
+             * @return the answer
+             */
             public Answer build() {
                 String reason = stopReason;
                 if (reason == null) {
@@ -243,7 +321,14 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
     record GuardrailAnswer(String action, String actionReason, List<String> outputs, List<JsonNode> assessments)
             implements Reply {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param action {@code NONE} or {@code GUARDRAIL_INTERVENED} (any string, to test unknown actions)
+         * @param actionReason the reason, or {@code null}
+         * @param outputs the output texts
+         * @param assessments the assessments
+         */
         public GuardrailAnswer {
             Objects.requireNonNull(action, "action");
             outputs = List.copyOf(outputs);
@@ -269,11 +354,22 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
      * @param body the body bytes
      */
     record Raw(int status, String contentType, byte[] body) implements Reply {
-        /** Copies the body. */
+        /**
+         * Copies the body.
+         *
+         * @param status the HTTP status
+         * @param contentType the content type
+         * @param body the body bytes
+         */
         public Raw {
             body = body.clone();
         }
 
+        /**
+         * Returns a copy of the body bytes.
+         *
+         * @return the body bytes
+         */
         @Override
         public byte[] body() {
             return body.clone();
@@ -287,7 +383,12 @@ public sealed interface Reply permits Reply.Answer, Reply.GuardrailAnswer, Reply
      * @param reply the answer
      */
     record Delayed(Duration delay, Reply reply) implements Reply {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param delay the delay
+         * @param reply the answer
+         */
         public Delayed {
             Objects.requireNonNull(delay, "delay");
             Objects.requireNonNull(reply, "reply");
