@@ -49,12 +49,20 @@ public final class FeatureBag {
         allocate(1 << 10);
     }
 
-    /** Returns the feature layout. */
+    /**
+     * Returns the feature layout.
+     *
+     * @return the layout this bag counts features of
+     */
     public FeatureSpec spec() {
         return spec;
     }
 
-    /** Returns the number of distinct buckets after the last fill. */
+    /**
+     * Returns the number of distinct buckets after the last fill.
+     *
+     * @return the number of features, 0 before the first fill
+     */
     public int size() {
         return finished;
     }
@@ -103,7 +111,8 @@ public final class FeatureBag {
 
     /** Returns the slot of a bucket (stored as bucket + 1), claiming a free one if the bucket is new. */
     private int slotFor(int storedBucket) {
-        int slot = (storedBucket * 0x9E3779B9) >>> 7 & mask;
+        // buckets are the low bits of a well-mixed hash, so they need no further scrambling
+        int slot = storedBucket & mask;
         while (true) {
             int occupant = table[2 * slot];
             if (occupant == storedBucket) {

@@ -17,7 +17,12 @@ import java.util.Objects;
  */
 public record ScoreWindows(int window, int stride) {
 
-    /** Checks that windows overlap or touch, so no text falls between two of them. */
+    /**
+     * Checks that windows overlap or touch, so no text falls between two of them.
+     *
+     * @param window the window length in characters, at least 16
+     * @param stride the distance between window starts, in [1, window]
+     */
     public ScoreWindows {
         if (window < 16) {
             throw new IllegalArgumentException("window must be at least 16, was " + window);
