@@ -76,27 +76,43 @@ public class BedrockBenchmark {
         emulator.close();
     }
 
-    /** The SDK's Converse call alone, for reference. */
+    /**
+     * The SDK's Converse call alone, for reference.
+     *
+     * @return the result
+     */
     @Benchmark
     public ConverseResponse sdkConverse() {
         return client.converse(sdkRequest);
     }
 
-    /** The same call through BedrockChatModel: LangChain4j request in, guardContent, response mapping out. */
+    /**
+     * The same call through BedrockChatModel: LangChain4j request in, guardContent, response mapping out.
+     *
+     * @return the result
+     */
     @Benchmark
     public ChatResponse bedrockChatModel() {
         return bedrock.chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
                 .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT)).build());
     }
 
-    /** BedrockChatModel inside a Guard with no filters: adds the guard's context, digests and audit event. */
+    /**
+     * BedrockChatModel inside a Guard with no filters: adds the guard's context, digests and audit event.
+     *
+     * @return the result
+     */
     @Benchmark
     public ChatResponse guardedBedrockChatModel() {
         return guarded.chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
                 .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT)).build());
     }
 
-    /** One ApplyGuardrail check that anonymizes an e-mail: request, assessment mapping, rewrite. */
+    /**
+     * One ApplyGuardrail check that anonymizes an e-mail: request, assessment mapping, rewrite.
+     *
+     * @return the result
+     */
     @Benchmark
     public Verdict applyGuardrailFilter() {
         return filter.check(content);

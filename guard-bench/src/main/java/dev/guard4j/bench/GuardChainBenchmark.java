@@ -53,19 +53,31 @@ public class GuardChainBenchmark {
         prompt = BenchTexts.prose(size);
     }
 
-    /** The model alone, for reference. */
+    /**
+     * The model alone, for reference.
+     *
+     * @return the result
+     */
     @Benchmark
     public ChatResponse bareModel() {
         return bare.chat(ChatRequest.builder().messages(dev.langchain4j.data.message.UserMessage.from(prompt)).build());
     }
 
-    /** A guard with no filter: context, digests, audit event. */
+    /**
+     * A guard with no filter: context, digests, audit event.
+     *
+     * @return the result
+     */
     @Benchmark
     public ChatResponse guardWithoutFilters() {
         return emptyGuard.chat(ChatRequest.builder().messages(dev.langchain4j.data.message.UserMessage.from(prompt)).build());
     }
 
-    /** A guard with one filter that passes everything: adds the hand-off to the filter thread and the memo key. */
+    /**
+     * A guard with one filter that passes everything: adds the hand-off to the filter thread and the memo key.
+     *
+     * @return the result
+     */
     @Benchmark
     public ChatResponse guardWithOnePassThroughFilter() {
         return passThroughGuard.chat(ChatRequest.builder().messages(dev.langchain4j.data.message.UserMessage.from(prompt)).build());

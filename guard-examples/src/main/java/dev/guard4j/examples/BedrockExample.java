@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  * {@code DRAFT}) add the guardrail.
  *
  * <pre>
- * mvn -q -pl guard-examples -am compile exec:java -Dexec.mainClass=dev.guard4j.examples.BedrockExample
+ * mvn -q -o -pl guard-examples -am compile exec:java -Dexec.args=bedrock
  * </pre>
  */
 public final class BedrockExample {

@@ -37,7 +37,14 @@ public final class BinaryMetrics {
         addLatency(latencyNanos);
     }
 
-    /** Adds counts that were scored elsewhere (span-level scoring, say), without a latency. */
+    /**
+     * Adds counts that were scored elsewhere (span-level scoring, say), without a latency.
+     *
+     * @param tp the tp
+     * @param fp the fp
+     * @param fn the fn
+     * @param tn the tn
+     */
     public void addCounts(long tp, long fp, long fn, long tn) {
         truePositives += tp;
         falsePositives += fp;
@@ -45,7 +52,11 @@ public final class BinaryMetrics {
         trueNegatives += tn;
     }
 
-    /** Adds one latency sample. */
+    /**
+     * Adds one latency sample.
+     *
+     * @param latencyNanos how long the detector took
+     */
     public void addLatency(long latencyNanos) {
         if (latencyCount == latenciesNanos.length) {
             latenciesNanos = Arrays.copyOf(latenciesNanos, latencyCount * 2);
@@ -69,39 +80,67 @@ public final class BinaryMetrics {
         return trueNegatives;
     }
 
-    /** Returns the number of labelled cases. */
+    /**
+     * Returns the number of labelled cases.
+     *
+     * @return the number of labelled cases
+     */
     public long n() {
         return truePositives + falsePositives + falseNegatives + trueNegatives;
     }
 
-    /** Returns TP / (TP + FP), or NaN when nothing was predicted positive. */
+    /**
+     * Returns TP / (TP + FP), or NaN when nothing was predicted positive.
+     *
+     * @return TP / (TP + FP), or NaN when nothing was predicted positive
+     */
     public double precision() {
         return ratio(truePositives, truePositives + falsePositives);
     }
 
-    /** Returns TP / (TP + FN), or NaN when there are no positives. */
+    /**
+     * Returns TP / (TP + FN), or NaN when there are no positives.
+     *
+     * @return TP / (TP + FN), or NaN when there are no positives
+     */
     public double recall() {
         return ratio(truePositives, truePositives + falseNegatives);
     }
 
-    /** Returns the harmonic mean of precision and recall, or NaN when either is undefined. */
+    /**
+     * Returns the harmonic mean of precision and recall, or NaN when either is undefined.
+     *
+     * @return the harmonic mean of precision and recall, or NaN when either is undefined
+     */
     public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Returns FP / (FP + TN), or NaN when there are no negatives. */
+    /**
+     * Returns FP / (FP + TN), or NaN when there are no negatives.
+     *
+     * @return FP / (FP + TN), or NaN when there are no negatives
+     */
     public double falsePositiveRate() {
         return ratio(falsePositives, falsePositives + trueNegatives);
     }
 
-    /** Returns (TP + TN) / n, or NaN when empty. */
+    /**
+     * Returns (TP + TN) / n, or NaN when empty.
+     *
+     * @return (TP + TN) / n, or NaN when empty
+     */
     public double accuracy() {
         return ratio(truePositives + trueNegatives, n());
     }
 
-    /** Returns the mean of recall and specificity; the defined one alone when only one class is present. */
+    /**
+     * Returns the mean of recall and specificity; the defined one alone when only one class is present.
+     *
+     * @return the mean of recall and specificity; the defined one alone when only one class is present
+     */
     public double balancedAccuracy() {
         double recall = recall();
         double specificity = ratio(trueNegatives, trueNegatives + falsePositives);
@@ -114,7 +153,12 @@ public final class BinaryMetrics {
         return (recall + specificity) / 2;
     }
 
-    /** Returns the given percentile (0 to 100) of the latencies in microseconds, or NaN when none. */
+    /**
+     * Returns the given percentile (0 to 100) of the latencies in microseconds, or NaN when none.
+     *
+     * @param percentile the percentile
+     * @return the given percentile (0 to 100) of the latencies in microseconds, or NaN when none
+     */
     public double latencyMicros(double percentile) {
         if (latencyCount == 0) {
             return Double.NaN;

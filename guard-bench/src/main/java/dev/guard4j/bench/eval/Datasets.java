@@ -34,7 +34,11 @@ public final class Datasets {
         this.root = root;
     }
 
-    /** Returns the data sets if they can be found on this machine. */
+    /**
+     * Returns the data sets if they can be found on this machine.
+     *
+     * @return the data sets if they can be found on this machine
+     */
     public static Optional<Datasets> locate() {
         List<Path> candidates = new ArrayList<>();
         String property = System.getProperty("guard4j.datasets");
@@ -56,12 +60,21 @@ public final class Datasets {
                 .map(Datasets::new);
     }
 
-    /** Returns the folder that holds the data sets. */
+    /**
+     * Returns the folder that holds the data sets.
+     *
+     * @return the folder that holds the data sets
+     */
     public Path root() {
         return root;
     }
 
-    /** Returns whether the file exists, relative to the root. */
+    /**
+     * Returns whether the file exists, relative to the root.
+     *
+     * @param relativePath the file, relative to the root
+     * @return whether the file exists, relative to the root
+     */
     public boolean has(String relativePath) {
         return Files.isRegularFile(root.resolve(relativePath));
     }

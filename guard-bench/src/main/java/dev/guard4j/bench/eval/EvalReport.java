@@ -56,22 +56,39 @@ public final class EvalReport {
         tables.computeIfAbsent(table, t -> new ArrayList<>()).add(new LinkedHashMap<>(row));
     }
 
-    /** Adds a line printed after the tables (a skipped data set, a caveat). */
+    /**
+     * Adds a line printed after the tables (a skipped data set, a caveat).
+     *
+     * @param note the note
+     */
     public void note(String note) {
         notes.add(note);
     }
 
-    /** Returns the rows of one table, for tests. */
+    /**
+     * Returns the rows of one table, for tests.
+     *
+     * @param table the table's title
+     * @return the rows of one table, for tests
+     */
     public List<Map<String, Object>> rows(String table) {
         return tables.getOrDefault(table, List.of());
     }
 
-    /** Returns the titles of the tables filled so far. */
+    /**
+     * Returns the titles of the tables filled so far.
+     *
+     * @return the titles of the tables filled so far
+     */
     public List<String> tables() {
         return List.copyOf(tables.keySet());
     }
 
-    /** Prints every table as aligned text. */
+    /**
+     * Prints every table as aligned text.
+     *
+     * @param out the out
+     */
     public void print(PrintStream out) {
         for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
             out.println();
@@ -103,7 +120,11 @@ public final class EvalReport {
         notes.forEach(note -> out.println("note: " + note));
     }
 
-    /** Writes the tables and notes as one JSON document. */
+    /**
+     * Writes the tables and notes as one JSON document.
+     *
+     * @param file the file
+     */
     public void writeJson(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Map<String, Object> document = new LinkedHashMap<>();

@@ -9,7 +9,11 @@ package dev.guard4j.bench.eval;
  */
 public interface EvalSuite {
 
-    /** Returns the suite's name, as given on the command line ({@code pii}, {@code secrets}, ...). */
+    /**
+     * Returns the suite's name, as given on the command line ({@code pii}, {@code secrets}, ...).
+     *
+     * @return the suite's name, as given on the command line ({@code pii}, {@code secrets}, ...)
+     */
     String name();
 
     /**

@@ -87,7 +87,11 @@ public final class ConsumptionLimits implements InputValidator {
         this.lastSweep = new AtomicLong(nanoClock.getAsLong() - sweepInterval);
     }
 
-    /** Returns a builder with every limit off. */
+    /**
+     * Returns a builder with every limit off.
+     *
+     * @return a builder with every limit off
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -264,13 +268,23 @@ public final class ConsumptionLimits implements InputValidator {
         private Builder() {
         }
 
-        /** Sets the most characters one message may have, 1 or more. */
+        /**
+         * Sets the most characters one message may have, 1 or more.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxMessageChars(int chars) {
             this.maxMessageChars = positive("maxMessageChars", chars);
             return this;
         }
 
-        /** Sets the most characters all messages of a request may have together, 1 or more. */
+        /**
+         * Sets the most characters all messages of a request may have together, 1 or more.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxRequestChars(long chars) {
             if (chars < 1) {
                 throw new IllegalArgumentException("maxRequestChars must be at least 1, was " + chars);
@@ -279,13 +293,23 @@ public final class ConsumptionLimits implements InputValidator {
             return this;
         }
 
-        /** Sets the most messages a request may have, 1 or more. */
+        /**
+         * Sets the most messages a request may have, 1 or more.
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder maxMessages(int count) {
             this.maxMessages = positive("maxMessages", count);
             return this;
         }
 
-        /** Sets the most tool results a request may have, 0 or more. */
+        /**
+         * Sets the most tool results a request may have, 0 or more.
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder maxToolResults(int count) {
             if (count < 0) {
                 throw new IllegalArgumentException("maxToolResults must be at least 0, was " + count);
@@ -317,7 +341,12 @@ public final class ConsumptionLimits implements InputValidator {
             return this;
         }
 
-        /** Sets how many principals' buckets are held at most, 1 or more (default 100,000). */
+        /**
+         * Sets how many principals' buckets are held at most, 1 or more (default 100,000).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder maxPrincipals(int count) {
             this.maxPrincipals = positive("maxPrincipals", count);
             return this;
@@ -329,7 +358,11 @@ public final class ConsumptionLimits implements InputValidator {
             return this;
         }
 
-        /** Returns the limits. */
+        /**
+         * Returns the limits.
+         *
+         * @return the limits
+         */
         public ConsumptionLimits build() {
             return new ConsumptionLimits(this);
         }

@@ -87,7 +87,11 @@ public final class CodeFilter implements OutputChecker, InputValidator {
         this.threshold = threshold;
     }
 
-    /** Returns a filter that blocks at score 0.5: a fence, a shebang, a dangerous command, or two lines of code. */
+    /**
+     * Returns a filter that blocks at score 0.5: a fence, a shebang, a dangerous command, or two lines of code.
+     *
+     * @return a filter that blocks at score 0.5: a fence, a shebang, a dangerous command, or two lines of code
+     */
     public static CodeFilter ofDefaults() {
         return new CodeFilter(0.5);
     }

@@ -87,12 +87,20 @@ public final class JsonOutputFilter implements OutputChecker {
         this.schema = builder.schema == null ? null : compile(builder.schema);
     }
 
-    /** Returns a filter that checks every answer parses as JSON, with no schema. */
+    /**
+     * Returns a filter that checks every answer parses as JSON, with no schema.
+     *
+     * @return a filter that checks every answer parses as JSON, with no schema
+     */
     public static JsonOutputFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -178,25 +186,45 @@ public final class JsonOutputFilter implements OutputChecker {
         private Builder() {
         }
 
-        /** Sets the JSON Schema the answer must match, as JSON text; checked when the filter is built. */
+        /**
+         * Sets the JSON Schema the answer must match, as JSON text; checked when the filter is built.
+         *
+         * @param schemaJson the schema json
+         * @return this builder
+         */
         public Builder schema(String schemaJson) {
             this.schema = Objects.requireNonNull(schemaJson, "schema");
             return this;
         }
 
-        /** Sets when the filter applies (default {@link When#ALWAYS}). */
+        /**
+         * Sets when the filter applies (default {@link When#ALWAYS}).
+         *
+         * @param newWhen the new when
+         * @return this builder
+         */
         public Builder when(When newWhen) {
             this.when = Objects.requireNonNull(newWhen, "when");
             return this;
         }
 
-        /** Sets what happens to fenced JSON (default {@link Fence#STRIP}). */
+        /**
+         * Sets what happens to fenced JSON (default {@link Fence#STRIP}).
+         *
+         * @param newFence the new fence
+         * @return this builder
+         */
         public Builder fence(Fence newFence) {
             this.fence = Objects.requireNonNull(newFence, "fence");
             return this;
         }
 
-        /** Sets the longest answer parsed, 2 to 100,000,000 characters (default 1,000,000); longer ones are blocked. */
+        /**
+         * Sets the longest answer parsed, 2 to 100,000,000 characters (default 1,000,000); longer ones are blocked.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxChars(int chars) {
             if (chars < 2 || chars > 100_000_000) {
                 throw new IllegalArgumentException("maxChars must be in [2, 100000000], was " + chars);
@@ -205,7 +233,12 @@ public final class JsonOutputFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets the deepest nesting accepted, 1 to 1000 (default 64); deeper answers are blocked. */
+        /**
+         * Sets the deepest nesting accepted, 1 to 1000 (default 64); deeper answers are blocked.
+         *
+         * @param depth the depth
+         * @return this builder
+         */
         public Builder maxDepth(int depth) {
             if (depth < 1 || depth > 1000) {
                 throw new IllegalArgumentException("maxDepth must be in [1, 1000], was " + depth);
@@ -214,7 +247,11 @@ public final class JsonOutputFilter implements OutputChecker {
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public JsonOutputFilter build() {
             return new JsonOutputFilter(this);
         }

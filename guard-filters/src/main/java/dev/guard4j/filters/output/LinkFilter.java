@@ -66,12 +66,20 @@ public final class LinkFilter implements OutputChecker {
         this.replacement = builder.replacement;
     }
 
-    /** Returns a filter with no allow or deny list that blocks exfiltration-shaped links. */
+    /**
+     * Returns a filter with no allow or deny list that blocks exfiltration-shaped links.
+     *
+     * @return a filter with no allow or deny list that blocks exfiltration-shaped links
+     */
     public static LinkFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -329,7 +337,12 @@ public final class LinkFilter implements OutputChecker {
         private Builder() {
         }
 
-        /** Allows these domains and their subdomains; once any is allowed, every other host is denied. */
+        /**
+         * Allows these domains and their subdomains; once any is allowed, every other host is denied.
+         *
+         * @param domains the domains
+         * @return the result
+         */
         public Builder allow(String... domains) {
             for (String domain : domains) {
                 allowed.add(domain(domain));
@@ -337,7 +350,12 @@ public final class LinkFilter implements OutputChecker {
             return this;
         }
 
-        /** Denies these domains and their subdomains. */
+        /**
+         * Denies these domains and their subdomains.
+         *
+         * @param domains the domains
+         * @return the result
+         */
         public Builder deny(String... domains) {
             for (String domain : domains) {
                 denied.add(domain(domain));
@@ -345,7 +363,12 @@ public final class LinkFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets the longest query value that is not flagged as data, 8 to 4096 characters (default 48). */
+        /**
+         * Sets the longest query value that is not flagged as data, 8 to 4096 characters (default 48).
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxQueryValueLength(int chars) {
             if (chars < 8 || chars > MAX_URL) {
                 throw new IllegalArgumentException("maxQueryValueLength must be in [8, " + MAX_URL + "], was " + chars);
@@ -354,19 +377,33 @@ public final class LinkFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets what happens to an answer with a flagged link (default {@link Action#BLOCK}). */
+        /**
+         * Sets what happens to an answer with a flagged link (default {@link Action#BLOCK}).
+         *
+         * @param newAction the new action
+         * @return this builder
+         */
         public Builder action(Action newAction) {
             this.action = Objects.requireNonNull(newAction, "action");
             return this;
         }
 
-        /** Sets the text that replaces a flagged link with {@link Action#REDACT}. */
+        /**
+         * Sets the text that replaces a flagged link with {@link Action#REDACT}.
+         *
+         * @param text the text
+         * @return this builder
+         */
         public Builder replacement(String text) {
             this.replacement = Objects.requireNonNull(text, "replacement");
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public LinkFilter build() {
             return new LinkFilter(this);
         }

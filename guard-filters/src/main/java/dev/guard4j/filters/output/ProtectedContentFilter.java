@@ -100,12 +100,20 @@ public final class ProtectedContentFilter implements OutputChecker {
         this.replacement = builder.replacement;
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns how many documents are registered. */
+    /**
+     * Returns how many documents are registered.
+     *
+     * @return how many documents are registered
+     */
     public int documentCount() {
         return ids.length;
     }
@@ -346,7 +354,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return bottom.sketch();
         }
 
-        /** Sets how many consecutive words make a shingle, 3 to 12 (default 5). */
+        /**
+         * Sets how many consecutive words make a shingle, 3 to 12 (default 5).
+         *
+         * @param words the words
+         * @return this builder
+         */
         public Builder shingleSize(int words) {
             requireNoDocuments("shingleSize");
             if (words < 3 || words > 12) {
@@ -356,7 +369,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets the sampling rate: one shingle in this many is kept, a power of two from 1 to 64 (default 4). */
+        /**
+         * Sets the sampling rate: one shingle in this many is kept, a power of two from 1 to 64 (default 4).
+         *
+         * @param oneIn the one in
+         * @return this builder
+         */
         public Builder sampling(int oneIn) {
             requireNoDocuments("sampling");
             if (oneIn < 1 || oneIn > 64 || Integer.bitCount(oneIn) != 1) {
@@ -366,7 +384,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets how many fingerprints a document keeps at most, 16 to 1,000,000 (default 2048). */
+        /**
+         * Sets how many fingerprints a document keeps at most, 16 to 1,000,000 (default 2048).
+         *
+         * @param count the count
+          * @return this builder
+         */
         public Builder maxFingerprintsPerDocument(int count) {
             requireNoDocuments("maxFingerprintsPerDocument");
             if (count < 16 || count > 1_000_000) {
@@ -376,7 +399,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets the containment that catches an answer, in (0, 1] (default 0.5). */
+        /**
+         * Sets the containment that catches an answer, in (0, 1] (default 0.5).
+         *
+         * @param containment the estimated fraction of the answer's fingerprints found in the document, 0 to 1
+         * @return this builder
+         */
         public Builder threshold(double containment) {
             if (!(containment > 0.0 && containment <= 1.0)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1], was " + containment);
@@ -385,7 +413,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets how many fingerprints must match at least, 1 or more (default 3). */
+        /**
+         * Sets how many fingerprints must match at least, 1 or more (default 3).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder minMatchingFingerprints(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("minMatchingFingerprints must be at least 1, was " + count);
@@ -394,7 +427,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets how many matching fingerprints catch an answer whatever its containment, 1 or more (default 12). */
+        /**
+         * Sets how many matching fingerprints catch an answer whatever its containment, 1 or more (default 12).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder passageFingerprints(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("passageFingerprints must be at least 1, was " + count);
@@ -403,7 +441,12 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets in how many documents a fingerprint may occur before it is ignored as boilerplate, 1 or more (default 1000). */
+        /**
+         * Sets in how many documents a fingerprint may occur before it is ignored as boilerplate, 1 or more (default 1000).
+         *
+         * @param documents the documents
+         * @return this builder
+         */
         public Builder maxDocumentFrequency(int documents) {
             if (documents < 1) {
                 throw new IllegalArgumentException("maxDocumentFrequency must be at least 1, was " + documents);
@@ -412,13 +455,23 @@ public final class ProtectedContentFilter implements OutputChecker {
             return this;
         }
 
-        /** Sets what happens to an answer that matches (default {@link Action#BLOCK}). */
+        /**
+         * Sets what happens to an answer that matches (default {@link Action#BLOCK}).
+         *
+         * @param newAction the new action
+         * @return this builder
+         */
         public Builder action(Action newAction) {
             this.action = Objects.requireNonNull(newAction, "action");
             return this;
         }
 
-        /** Sets the text that replaces a matching passage with {@link Action#REPLACE}. */
+        /**
+         * Sets the text that replaces a matching passage with {@link Action#REPLACE}.
+         *
+         * @param text its text; must contain at least one word
+         * @return this builder
+         */
         public Builder replacement(String text) {
             this.replacement = Objects.requireNonNull(text, "replacement");
             return this;
@@ -428,6 +481,8 @@ public final class ProtectedContentFilter implements OutputChecker {
          * Returns the filter.
          *
          * @throws IllegalStateException when no document was registered
+          *
+          * @return the filter
          */
         public ProtectedContentFilter build() {
             if (ids.isEmpty()) {

@@ -82,17 +82,29 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
         }
     }
 
-    /** Returns a filter with the defaults: 4-word shingles, threshold 0.5, 4 matching shingles, runs of 16, no canary. */
+    /**
+     * Returns a filter with the defaults: 4-word shingles, threshold 0.5, 4 matching shingles, runs of 16, no canary.
+     *
+     * @return a filter with the defaults: 4-word shingles, threshold 0.5, 4 matching shingles, runs of 16, no canary
+     */
     public static SystemPromptLeakFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns whether this filter plants and watches a canary. */
+    /**
+     * Returns whether this filter plants and watches a canary.
+     *
+     * @return whether this filter plants and watches a canary
+     */
     public boolean hasCanary() {
         return canary != null;
     }
@@ -267,7 +279,12 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
         private Builder() {
         }
 
-        /** Sets how many consecutive words make a shingle, 2 to 12 (default 4). */
+        /**
+         * Sets how many consecutive words make a shingle, 2 to 12 (default 4).
+         *
+         * @param words the words
+         * @return this builder
+         */
         public Builder shingleSize(int words) {
             if (words < 2 || words > 12) {
                 throw new IllegalArgumentException("shingleSize must be in [2, 12], was " + words);
@@ -276,7 +293,12 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
             return this;
         }
 
-        /** Sets the fraction of a run of shingles that must come from the system prompt, in (0, 1] (default 0.5). */
+        /**
+         * Sets the fraction of a run of shingles that must come from the system prompt, in (0, 1] (default 0.5).
+         *
+         * @param fraction the fraction
+         * @return this builder
+         */
         public Builder threshold(double fraction) {
             if (!(fraction > 0.0 && fraction <= 1.0)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1], was " + fraction);
@@ -285,7 +307,12 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
             return this;
         }
 
-        /** Sets how many shingles must match at least, whatever the fraction, 1 or more (default 4). */
+        /**
+         * Sets how many shingles must match at least, whatever the fraction, 1 or more (default 4).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder minMatchingShingles(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("minMatchingShingles must be at least 1, was " + count);
@@ -294,7 +321,12 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
             return this;
         }
 
-        /** Sets the length of the run of answer shingles the fraction is measured over, 4 or more (default 16). */
+        /**
+         * Sets the length of the run of answer shingles the fraction is measured over, 4 or more (default 16).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder windowShingles(int count) {
             if (count < 4) {
                 throw new IllegalArgumentException("windowShingles must be at least 4, was " + count);
@@ -303,13 +335,21 @@ public final class SystemPromptLeakFilter implements OutputChecker, InputValidat
             return this;
         }
 
-        /** Makes the filter plant a random canary token and block any answer that contains it. */
+        /**
+         * Makes the filter plant a random canary token and block any answer that contains it.
+         *
+         * @return this builder
+         */
         public Builder canary() {
             this.canary = true;
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public SystemPromptLeakFilter build() {
             return new SystemPromptLeakFilter(this);
         }

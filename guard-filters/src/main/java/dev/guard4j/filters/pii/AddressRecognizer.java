@@ -57,7 +57,8 @@ final class AddressRecognizer implements Recognizer {
     /** A street named without a number ("on Baker Street"): the suffix word is the anchor. */
     private static final Pattern NAMED_STREET = Pattern.compile(
             "(?<![\\w])[\\p{Lu}][\\p{L}'’.-]{1,25}(?:\\s+[\\p{Lu}][\\p{L}'’.-]{1,25}){0,2}\\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square)(?![\\w])");
-    private static final List<String> NAMED_STREET_WORDS = List.of(" street", " avenue", " road", " boulevard", " lane", " drive", " square");
+    /** The suffix words, each found at a word start after a space. */
+    private static final List<String> NAMED_STREET_WORDS = List.of("street", "avenue", "road", "boulevard", "lane", "drive", "square");
     private static final Pattern UNIT_ONLY = Pattern.compile("(?<![\\w])" + UNIT + "(?![\\w])");
     private static final Pattern BOXES = Pattern.compile(
             "(?<![\\w])(?:P\\.?\\s?O\\.?\\s+Box|PSC|CMR|Unit)\\s+\\d{1,6}(?:,\\s+Box\\s+\\d{1,6})?(?:\\s+(?:APO|FPO|DPO)\\s+A[AEP]\\s+\\d{5})?(?![\\w])");
@@ -67,6 +68,9 @@ final class AddressRecognizer implements Recognizer {
             "(?i)\\b(?:lives? (?:at|on)|address is|address:|address to|address with|located (?:at|on)|be sent to|sent to|corner of"
             + "|ship(?:ped)? to|deliver(?:ed)? to|moved to|(?:drops?|dropped) (?:you |me )?off at|meet (?:you|me) at)"
             + "\\s+(?:the corner of\\s+)?([^\\n.,;:!?\"]{3,60})");
+    /** What each pattern's match can start with, so that it is not run where it cannot match. */
+    private static final java.util.Map<Pattern, java.util.function.IntPredicate> FIRST = firstChars(
+            US_STYLE, EURO_STYLE, BOXES, NUMBERED_LINE, SHIP, UNIT_ONLY);
     private static final int MAX_EXTRA_LINES = 3;
     private static final int MAX_LINE = 40;
 
@@ -96,29 +100,24 @@ final class AddressRecognizer implements Recognizer {
     private static void namedStreets(TextScan scan, List<Candidate> out) {
         String lower = scan.lowerCase();
         String text = scan.text();
-        Matcher matcher = null;
-        int lastEnd = -1;
+        Matcher matcher = NAMED_STREET.matcher(text);
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        int[] lastEnd = {-1};
         for (String word : NAMED_STREET_WORDS) {
-            int at = lower.indexOf(word);
-            while (at >= 0) {
+            scan.forEachWordStart(word, at -> {
                 int suffixEnd = at + word.length();
                 boolean wholeWord = suffixEnd >= lower.length() || !Character.isLetter(lower.charAt(suffixEnd));
-                if (wholeWord && Character.isUpperCase(text.charAt(at + 1))) {
-                    if (matcher == null) {
-                        matcher = NAMED_STREET.matcher(text);
-                        matcher.useTransparentBounds(true).useAnchoringBounds(false);
-                    }
-                    matcher.region(Math.max(0, at - 80), suffixEnd);
+                if (at > 0 && lower.charAt(at - 1) == ' ' && wholeWord && Character.isUpperCase(text.charAt(at))) {
+                    matcher.region(Math.max(0, at - 81), suffixEnd);
                     while (matcher.find()) {
-                        if (matcher.end() == suffixEnd && matcher.start() >= lastEnd) {
+                        if (matcher.end() == suffixEnd && matcher.start() >= lastEnd[0]) {
                             out.add(new Candidate("pii.address-named-street", "ADDRESS", matcher.start(), matcher.end(), 0.55, CONTEXT));
-                            lastEnd = matcher.end();
+                            lastEnd[0] = matcher.end();
                             break;
                         }
                     }
                 }
-                at = lower.indexOf(word, suffixEnd);
-            }
+            });
         }
     }
 
@@ -178,12 +177,24 @@ final class AddressRecognizer implements Recognizer {
         return extended;
     }
 
+    private static java.util.Map<Pattern, java.util.function.IntPredicate> firstChars(Pattern... patterns) {
+        java.util.Map<Pattern, java.util.function.IntPredicate> first = new java.util.IdentityHashMap<>();
+        for (Pattern pattern : patterns) {
+            FirstChar kind = FirstChar.of(pattern.pattern());
+            first.put(pattern, c -> kind.admits((char) c));
+        }
+        // European streets start with the house number, a capital in any script, or "ul." (the one lower-case prefix)
+        first.put(EURO_STYLE, c -> c >= '0' && c <= '9' || Character.isUpperCase(c) || c == 'u');
+        return first;
+    }
+
     private static void run(Pattern pattern, String text, int[] starts, String detector, double score, List<Candidate> out) {
+        java.util.function.IntPredicate first = FIRST.get(pattern);
         Matcher matcher = pattern.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int lastEnd = -1;
         for (int s = 0; s < starts.length; s += 2) {
-            if (starts[s] < lastEnd) {
+            if (starts[s] < lastEnd || !first.test(text.charAt(starts[s]))) {
                 continue;
             }
             matcher.region(starts[s], starts[s + 1]);

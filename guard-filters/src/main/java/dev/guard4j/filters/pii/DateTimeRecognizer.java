@@ -23,6 +23,8 @@ final class DateTimeRecognizer implements Recognizer {
             + "|" + MONTH + "\\.?[- ,]{1,2}\\d{4})" + E);
     private static final Pattern MONTH_YEAR = Pattern.compile(B + "(0?[1-9]|1[0-2])/(\\d{4}|\\d{2})" + E);
     private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|during|since|until|till|circa|year|born)\\s+((?:1[89]|20)\\d{2})\\b(?![,.]?\\d|\\s*%)");
+    /** What each pattern's match can start with, so that it is not run where it cannot match. */
+    private static final java.util.Map<Pattern, FirstChar> FIRST = firstChars(ISO, NUMERIC, NAMED, MONTH_YEAR, YEAR);
     private static final List<String> WEEKDAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
     private static final String[] CONTEXT = {"date", "born", "birthday", "dob", "when", "time", "today"};
 
@@ -54,18 +56,19 @@ final class DateTimeRecognizer implements Recognizer {
             if (from < lastEnd) {
                 continue;
             }
-            int end = dateAt(iso, numeric, named, monthYear, year, from, to, out);
+            int end = dateAt(iso, numeric, named, monthYear, year, text.charAt(from), from, to, out);
             lastEnd = Math.max(lastEnd, end);
         }
     }
 
     /** Tries each date pattern at one place; returns the end of what it added, or -1. */
-    private static int dateAt(Matcher iso, Matcher numeric, Matcher named, Matcher monthYear, Matcher year, int from, int to, List<Candidate> out) {
-        if (at(iso, from, to) && month(iso.group(2)) && day(iso.group(3))) {
+    private static int dateAt(Matcher iso, Matcher numeric, Matcher named, Matcher monthYear, Matcher year, char first, int from, int to,
+                              List<Candidate> out) {
+        if (at(iso, first, from, to) && month(iso.group(2)) && day(iso.group(3))) {
             add(out, "pii.date-iso", iso.start(), iso.end(), 0.85);
             return iso.end();
         }
-        if (at(numeric, from, to)) {
+        if (at(numeric, first, from, to)) {
             int a = Integer.parseInt(numeric.group(1));
             int b = Integer.parseInt(numeric.group(3));
             boolean plausible = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
@@ -76,24 +79,35 @@ final class DateTimeRecognizer implements Recognizer {
                 return numeric.end();
             }
         }
-        if (at(named, from, to)) {
+        if (at(named, first, from, to)) {
             add(out, "pii.date-named", named.start(), named.end(), 0.7);
             return named.end();
         }
-        if (at(monthYear, from, to)) {
+        if (at(monthYear, first, from, to)) {
             add(out, "pii.date-month-year", monthYear.start(), monthYear.end(), monthYear.group(2).length() == 4 ? 0.2 : 0.1);
             return monthYear.end();
         }
-        if (at(year, from, to)) {
+        if (at(year, first, from, to)) {
             add(out, "pii.date-year", year.start(1), year.end(1), 0.55);
             return year.end();
         }
         return -1;
     }
 
-    private static boolean at(Matcher matcher, int from, int to) {
+    private static boolean at(Matcher matcher, char first, int from, int to) {
+        if (!FIRST.get(matcher.pattern()).admits(first)) {
+            return false;
+        }
         matcher.region(from, to);
         return matcher.lookingAt();
+    }
+
+    private static java.util.Map<Pattern, FirstChar> firstChars(Pattern... patterns) {
+        java.util.Map<Pattern, FirstChar> first = new java.util.IdentityHashMap<>();
+        for (Pattern pattern : patterns) {
+            first.put(pattern, FirstChar.of(pattern.pattern()));
+        }
+        return first;
     }
 
     private static void findWeekdays(String text, List<Candidate> out) {

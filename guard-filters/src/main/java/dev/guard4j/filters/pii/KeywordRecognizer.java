@@ -34,38 +34,46 @@ record KeywordRecognizer(String id, String category, String[] keywords, Pattern 
 
     @Override
     public void find(TextScan scan, List<Candidate> out) {
-        String lower = scan.lowerCase();
-        String text = scan.text();
-        Matcher matcher = null;
-        java.util.Set<Integer> starts = null;
+        Windows windows = new Windows(this, scan.text(), out);
         for (String keyword : keywords) {
-            int at = lower.indexOf(keyword);
-            while (at >= 0) {
-                if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
-                    // "page" is no "age": keywords start a word
-                    at = lower.indexOf(keyword, at + keyword.length());
-                    continue;
-                }
-                int from = Math.max(0, at - BEFORE);
-                int to = Math.min(text.length(), at + keyword.length() + AFTER);
-                if (matcher == null) {
-                    matcher = pattern.matcher(text);
-                    matcher.useTransparentBounds(true).useAnchoringBounds(false);
-                }
-                matcher.region(from, to);
-                while (matcher.find()) {
-                    int start = matcher.start(group);
-                    int end = matcher.end(group);
-                    if (start >= 0 && end > start && accept.test(text.substring(start, end))) {
-                        if (starts == null) {
-                            starts = new java.util.HashSet<>();
-                        }
-                        if (starts.add(start)) {
-                            out.add(new Candidate("pii." + id, category, start, end, score, NO_CONTEXT));
-                        }
+            // "page" is no "age": keywords start a word
+            scan.forEachWordStart(keyword, at -> windows.search(at, keyword.length()));
+        }
+    }
+
+    /** Runs the pattern in the window around each keyword, reporting each value once. */
+    private static final class Windows {
+        private final KeywordRecognizer rule;
+        private final String text;
+        private final List<Candidate> out;
+        private Matcher matcher;
+        private java.util.Set<Integer> starts;
+
+        Windows(KeywordRecognizer rule, String text, List<Candidate> out) {
+            this.rule = rule;
+            this.text = text;
+            this.out = out;
+        }
+
+        void search(int at, int keywordLength) {
+            int from = Math.max(0, at - BEFORE);
+            int to = Math.min(text.length(), at + keywordLength + AFTER);
+            if (matcher == null) {
+                matcher = rule.pattern.matcher(text);
+                matcher.useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            matcher.region(from, to);
+            while (matcher.find()) {
+                int start = matcher.start(rule.group);
+                int end = matcher.end(rule.group);
+                if (start >= 0 && end > start && rule.accept.test(text.substring(start, end))) {
+                    if (starts == null) {
+                        starts = new java.util.HashSet<>();
+                    }
+                    if (starts.add(start)) {
+                        out.add(new Candidate("pii." + rule.id, rule.category, start, end, rule.score, NO_CONTEXT));
                     }
                 }
-                at = lower.indexOf(keyword, at + keyword.length());
             }
         }
     }

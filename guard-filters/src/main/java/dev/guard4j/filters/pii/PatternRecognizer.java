@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
  * @param trigger where in the text the pattern can match
  * @param check rescores a match or drops it
  * @param context words that raise the score when they occur near the match
+ * @param first what a match can start with: places where it cannot are skipped without running the pattern
  */
 record PatternRecognizer(String id, String category, Pattern pattern, int group, double score, Trigger trigger,
-                         Check check, String[] context) implements Recognizer {
+                         Check check, String[] context, FirstChar first) implements Recognizer {
+
+    PatternRecognizer(String id, String category, Pattern pattern, int group, double score, Trigger trigger,
+                      Check check, String[] context) {
+        this(id, category, pattern, group, score, trigger, check, context, FirstChar.of(pattern.pattern()));
+    }
 
     /** Rescores a matched value: returns the new score, or a negative number to drop the match. */
     @FunctionalInterface
@@ -60,7 +66,7 @@ record PatternRecognizer(String id, String category, Pattern pattern, int group,
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int lastEnd = -1;
         for (int s = 0; s < starts.length; s += 2) {
-            if (starts[s] < lastEnd) {
+            if (starts[s] < lastEnd || !first.admits(text.charAt(starts[s]))) {
                 continue;
             }
             matcher.region(starts[s], starts[s + 1]);

@@ -19,7 +19,7 @@ final class PhoneRecognizer implements Recognizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Regions whose national formats are tried, in order, when a number has no country code. */
-    private static final List<String> REGIONS = List.of("US", "GB", "DE", "FR", "IN", "BR", "AU", "IT", "JP", "CN");
+    static final List<String> REGIONS = List.of("US", "GB", "DE", "FR", "IN", "BR", "AU", "IT", "JP", "CN");
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\w+/.-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d(?:[ .-]?\\(?\\d\\)?){5,16}"
             + "(?:[ ]?(?:x|ext\\.?|#)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
@@ -32,19 +32,50 @@ final class PhoneRecognizer implements Recognizer {
         "reach", "desk", "office", "whatsapp", "sms", "dial", "text me", "landline", "ring", "answering", "message",
         "registered", "voicemail", "hotline"};
     /** Regions tried only when a phone word is near: parsing in many regions is slow and lets more digit runs pass. */
-    private static final List<String> MORE_REGIONS = List.of(
+    static final List<String> MORE_REGIONS = List.of(
             "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "IS", "IE", "PT", "PL", "CZ", "SK", "HU", "SI", "HR", "RS",
             "RO", "BG", "GR", "TR", "RU", "UA", "EE", "LV", "LT", "LU", "IL", "ZA", "NG", "KE", "EG", "MA", "MX", "AR",
             "CO", "CL", "PE", "NZ", "SG", "MY", "TH", "PH", "ID", "VN", "KR", "TW", "HK", "AE", "SA", "PK");
+    /** Each region's cheap necessary condition, checked before libphonenumber parses (about 10 us a region). */
+    private static final java.util.Map<String, PhoneRegionShape> SHAPES = shapes();
+
+    private static java.util.Map<String, PhoneRegionShape> shapes() {
+        java.util.Map<String, PhoneRegionShape> shapes = new java.util.HashMap<>();
+        for (String region : REGIONS) {
+            shapes.put(region, PhoneRegionShape.of(region));
+        }
+        for (String region : MORE_REGIONS) {
+            shapes.put(region, PhoneRegionShape.of(region));
+        }
+        return java.util.Map.copyOf(shapes);
+    }
 
     @Override
     public List<String> categories() {
         return List.of("PHONE");
     }
 
+    /**
+     * Categories whose values, once confirmed by a checksum or a strict structure, are not also parsed as phone
+     * numbers: the digits of an IBAN or an IPv4 address often form a run that is valid somewhere, and parsing
+     * it for every region is the costliest thing the PII filter does.
+     */
+    private static final java.util.Set<String> CLAIMING = java.util.Set.of(
+            "INTERNATIONAL_BANK_ACCOUNT_NUMBER", "CREDIT_DEBIT_CARD_NUMBER", "IP_ADDRESS");
+    private static final double CLAIMING_SCORE = 0.6;
+
     @Override
     public void find(TextScan scan, List<Candidate> out) {
         int[] starts = scan.starts(Trigger.DIGIT);
+        if (starts.length == 0) {
+            return;
+        }
+        List<Candidate> claimed = new java.util.ArrayList<>();
+        for (Candidate earlier : out) {
+            if (earlier.score() >= CLAIMING_SCORE && CLAIMING.contains(earlier.category())) {
+                claimed.add(earlier);
+            }
+        }
         String text = scan.text();
         Matcher matcher = CANDIDATE.matcher(text);
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
@@ -57,11 +88,17 @@ final class PhoneRecognizer implements Recognizer {
             if (!matcher.lookingAt()) {
                 continue;
             }
+            if (insideAny(claimed, matcher.start(), matcher.end())) {
+                continue;
+            }
             String raw = matcher.group();
-            int digits = Checksums.digits(raw).length();
-            boolean plausible = digits >= MIN_DIGITS && digits <= MAX_DIGITS && !ISO_DATE.matcher(raw).matches();
-            double score = plausible ? score(raw) : -1;
-            if (plausible && score < 0 && nearPhoneWord(scan, matcher.start(), matcher.end()) && validInAny(raw, MORE_REGIONS)) {
+            String digits = Checksums.digits(raw);
+            boolean plausible = digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS && !ISO_DATE.matcher(raw).matches();
+            // an extension's digits are not part of the number; such rare runs skip the shape check
+            String national = raw.startsWith("+") || hasExtension(raw) ? null : digits;
+            double score = plausible ? score(raw, national) : -1;
+            if (plausible && score < 0 && nearPhoneWord(scan, matcher.start(), matcher.end())
+                    && validInAny(raw, national, MORE_REGIONS)) {
                 score = 0.4;
             }
             if (score > 0) {
@@ -76,7 +113,7 @@ final class PhoneRecognizer implements Recognizer {
      * possible for its country, or a national number valid in the first region (US) or, scoring lower
      * because more digit runs pass by chance, in one of the others.
      */
-    private static double score(String raw) {
+    private static double score(String raw, String national) {
         if (raw.startsWith("+")) {
             try {
                 PhoneNumber number = PHONES.parse(raw, "ZZ");
@@ -93,15 +130,24 @@ final class PhoneRecognizer implements Recognizer {
             char c = raw.charAt(i);
             formatted = c == ' ' || c == '-' || c == '(' || c == '.';
         }
-        if (validIn(raw, REGIONS.get(0))) {
+        if (validIn(raw, national, REGIONS.get(0))) {
             return formatted ? 0.5 : 0.4;
         }
         for (String region : REGIONS.subList(1, REGIONS.size())) {
-            if (validIn(raw, region)) {
+            if (validIn(raw, national, region)) {
                 return 0.4;
             }
         }
         return -1;
+    }
+
+    private static boolean insideAny(List<Candidate> claimed, int start, int end) {
+        for (Candidate candidate : claimed) {
+            if (candidate.start() <= start && end <= candidate.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nearPhoneWord(TextScan scan, int start, int end) {
@@ -109,16 +155,34 @@ final class PhoneRecognizer implements Recognizer {
                 || scan.anyWordBetween(CONTEXT, end, end + PiiDetector.CONTEXT_AFTER);
     }
 
-    private static boolean validInAny(String raw, List<String> regions) {
+    private static boolean validInAny(String raw, String national, List<String> regions) {
         for (String region : regions) {
-            if (validIn(raw, region)) {
+            if (validIn(raw, national, region)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean validIn(String raw, String region) {
+    private static boolean hasExtension(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == 'x' || c == 'e' || c == '#') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether the candidate is a valid number of the region in national format.
+     *
+     * @param national the candidate's digits when it has no extension, else null (no shortcut)
+     */
+    static boolean validIn(String raw, String national, String region) {
+        if (national != null && !SHAPES.get(region).mayBeValid(national)) {
+            return false;
+        }
         try {
             PhoneNumber number = PHONES.parse(raw, region);
             return PHONES.isValidNumber(number);

@@ -75,7 +75,11 @@ public final class PiiFilter implements InputValidator, OutputChecker {
         this.pseudonymises = builder.defaultAction == Action.PSEUDONYMISE || builder.actions.containsValue(Action.PSEUDONYMISE);
     }
 
-    /** Returns a filter with every category, the default threshold and {@link Action#REDACT}. */
+    /**
+     * Returns a filter with every category, the default threshold and {@link Action#REDACT}.
+     *
+     * @return a filter with every category, the default threshold and {@link Action#REDACT}
+     */
     public static PiiFilter ofDefaults() {
         return builder().build();
     }
@@ -83,12 +87,18 @@ public final class PiiFilter implements InputValidator, OutputChecker {
     /**
      * Returns a builder that starts from the {@linkplain #defaultCategories() default categories},
      * the default threshold and {@link Action#REDACT}.
+      *
+      * @return a builder that starts from the {@linkplain #defaultCategories() default categories}, the default threshold and {@link Action#REDACT}
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns every category this filter can detect, in Bedrock's names where Bedrock has one. */
+    /**
+     * Returns every category this filter can detect, in Bedrock's names where Bedrock has one.
+     *
+     * @return every category this filter can detect, in Bedrock's names where Bedrock has one
+     */
     public static Set<String> supportedCategories() {
         return PiiDetector.supportedCategories();
     }
@@ -97,6 +107,8 @@ public final class PiiFilter implements InputValidator, OutputChecker {
      * Returns the categories detected unless the builder is told otherwise: every supported
      * category but {@code DATE_TIME}, because dates and times ("Monday", "9:00") are in nearly every
      * answer and are personal data only beside a person; ask for it with {@code categories(...)}.
+      *
+      * @return the categories detected unless the builder is told otherwise: every supported category but {@code DATE_TIME}, because dates and times ("Monday", "9:00") are in nearly every answer and are personal data only beside a person; ask for it with {@code categories(...)}
      */
     public static Set<String> defaultCategories() {
         Set<String> categories = new LinkedHashSet<>(supportedCategories());
@@ -207,7 +219,12 @@ public final class PiiFilter implements InputValidator, OutputChecker {
             return this;
         }
 
-        /** Same as {@link #categories(Collection)}. */
+        /**
+         * Same as {@link #categories(Collection)}.
+         *
+         * @param names categories from {@link PiiFilter#supportedCategories()}
+         * @return the result
+         */
         public Builder categories(String... names) {
             return categories(List.of(names));
         }
@@ -304,7 +321,11 @@ public final class PiiFilter implements InputValidator, OutputChecker {
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public PiiFilter build() {
             return new PiiFilter(this);
         }

@@ -13,11 +13,16 @@ import java.util.Map;
 final class TextScan {
 
     private static final int[] NONE = new int[0];
+    /** Above one start in this many characters for a first letter, the word-start index is slower than indexOf. */
+    private static final int DENSE_FACTOR = 16;
 
     private final String text;
     private final Map<Trigger, int[]> regions = new EnumMap<>(Trigger.class);
     private final Map<Trigger, int[]> starts = new EnumMap<>(Trigger.class);
     private String lowerCase;
+    /** Word starts by their lower-case first character ('a'-'z' then '0'-'9'), each list ending at its count. */
+    private int[][] wordStarts;
+    private int[] wordStartCounts;
 
     TextScan(String text) {
         this.text = text;
@@ -150,6 +155,73 @@ final class TextScan {
             }
         }
         return false;
+    }
+
+    /**
+     * Calls {@code action} with each place where {@code word} (lower case) occurs at the start of a
+     * word, in order. Words are looked up in an index of word starts by first character, built
+     * with one pass over the text and shared by all words, instead of one {@code indexOf} pass
+     * per word (slow for words whose first letter is common, such as "street" in prose); when
+     * the index holds many starts for the word's first character ({@code "a@a@a@..."}), a plain
+     * search is cheaper and is used instead.
+     *
+     * @param word a lower-case word
+     * @param action receives the start of each occurrence
+     */
+    void forEachWordStart(String word, java.util.function.IntConsumer action) {
+        int bucket = bucket(word.charAt(0));
+        if (bucket >= 0 && wordStarts == null) {
+            indexWordStarts();
+        }
+        String lower = lowerCase();
+        if (bucket < 0 || (long) wordStartCounts[bucket] * DENSE_FACTOR > lower.length()) {
+            int at = lower.indexOf(word);
+            while (at >= 0) {
+                if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                    action.accept(at);
+                }
+                at = lower.indexOf(word, at + word.length());
+            }
+            return;
+        }
+        int[] positions = wordStarts[bucket];
+        for (int i = 0; i < wordStartCounts[bucket]; i++) {
+            if (lower.startsWith(word, positions[i])) {
+                action.accept(positions[i]);
+            }
+        }
+    }
+
+    private void indexWordStarts() {
+        String lower = lowerCase();
+        wordStarts = new int[36][];
+        wordStartCounts = new int[36];
+        boolean previousAlphanumeric = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean alphanumeric = Character.isLetterOrDigit(c);
+            if (alphanumeric && !previousAlphanumeric) {
+                int bucket = bucket(c);
+                if (bucket >= 0) {
+                    int[] positions = wordStarts[bucket];
+                    int count = wordStartCounts[bucket];
+                    if (positions == null || count == positions.length) {
+                        positions = positions == null ? new int[16] : java.util.Arrays.copyOf(positions, count * 2);
+                        wordStarts[bucket] = positions;
+                    }
+                    positions[count] = i;
+                    wordStartCounts[bucket] = count + 1;
+                }
+            }
+            previousAlphanumeric = alphanumeric;
+        }
+    }
+
+    private static int bucket(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        return c >= '0' && c <= '9' ? 26 + c - '0' : -1;
     }
 
     static String asciiLowerCase(String text) {

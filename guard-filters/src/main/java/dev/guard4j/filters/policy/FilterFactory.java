@@ -10,7 +10,11 @@ package dev.guard4j.filters.policy;
  */
 public interface FilterFactory {
 
-    /** Returns the name a policy uses for this filter, such as {@code "pii"} or {@code "prompt-injection"}. */
+    /**
+     * Returns the name a policy uses for this filter, such as {@code "pii"} or {@code "prompt-injection"}.
+     *
+     * @return the name a policy uses for this filter, such as {@code "pii"} or {@code "prompt-injection"}
+     */
     String name();
 
     /**

@@ -15,40 +15,110 @@ import java.util.Optional;
  */
 public interface FilterSettings {
 
-    /** Returns the filter's name as the policy gives it. */
+    /**
+     * Returns the filter's name as the policy gives it.
+     *
+     * @return the filter's name as the policy gives it
+     */
     String filterName();
 
-    /** Returns a string setting, if present. */
+    /**
+     * Returns a string setting, if present.
+     *
+     * @param key the setting's key
+     * @return a string setting, if present
+     */
     Optional<String> string(String key);
 
-    /** Returns a string setting, or the default when absent. */
+    /**
+     * Returns a string setting, or the default when absent.
+     *
+     * @param key the setting's key
+     * @param defaultValue the value when the key is absent
+     * @return a string setting, or the default when absent
+     */
     String string(String key, String defaultValue);
 
-    /** Returns a number in {@code [min, max]}, or the default when absent; out of range is an error naming the range. */
+    /**
+     * Returns a number in {@code [min, max]}, or the default when absent; out of range is an error naming the range.
+     *
+     * @param key the setting's key
+     * @param defaultValue the value when the key is absent
+     * @param min the smallest allowed duration
+     * @param max the largest allowed duration
+     * @return a number in {@code [min, max]}, or the default when absent; out of range is an error naming the range
+     */
     double number(String key, double defaultValue, double min, double max);
 
-    /** Returns an integer in {@code [min, max]}, or the default when absent. */
+    /**
+     * Returns an integer in {@code [min, max]}, or the default when absent.
+     *
+     * @param key the setting's key
+     * @param defaultValue the value when the key is absent
+     * @param min the smallest allowed duration
+     * @param max the largest allowed duration
+     * @return an integer in {@code [min, max]}, or the default when absent
+     */
     int integer(String key, int defaultValue, int min, int max);
 
-    /** Returns a true/false setting, or the default when absent. */
+    /**
+     * Returns a true/false setting, or the default when absent.
+     *
+     * @param key the setting's key
+     * @param defaultValue the value when the key is absent
+     * @return a true/false setting, or the default when absent
+     */
     boolean flag(String key, boolean defaultValue);
 
-    /** Returns a list of strings; empty when absent. */
+    /**
+     * Returns a list of strings; empty when absent.
+     *
+     * @param key the setting's key
+     * @return a list of strings; empty when absent
+     */
     List<String> strings(String key);
 
-    /** Returns one of an enum's constants (case-insensitive), or the default when absent; an error lists the allowed values. */
+    /**
+     * Returns one of an enum's constants (case-insensitive), or the default when absent; an error lists the allowed values.
+     *
+     * @param key the setting's key
+     * @param type the type
+     * @param defaultValue the value when the key is absent
+     * @param <E> the enum type
+     * @return one of an enum's constants (case-insensitive), or the default when absent; an error lists the allowed values
+     */
     <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue);
 
-    /** Returns a map of string to string (per-category actions, say); empty when absent. */
+    /**
+     * Returns a map of string to string (per-category actions, say); empty when absent.
+     *
+     * @param key the setting's key
+     * @return a map of string to string (per-category actions, say); empty when absent
+     */
     Map<String, String> stringMap(String key);
 
-    /** Returns a nested section, if present. */
+    /**
+     * Returns a nested section, if present.
+     *
+     * @param key the setting's key
+     * @return a nested section, if present
+     */
     Optional<FilterSettings> section(String key);
 
-    /** Returns a list of nested sections; empty when absent. */
+    /**
+     * Returns a list of nested sections; empty when absent.
+     *
+     * @param key the setting's key
+     * @return a list of nested sections; empty when absent
+     */
     List<FilterSettings> sections(String key);
 
-    /** Returns a file path, resolved against the policy file's folder, if present. */
+    /**
+     * Returns a file path, resolved against the policy file's folder, if present.
+     *
+     * @param key the setting's key
+     * @return a file path, resolved against the policy file's folder, if present
+     */
     Optional<Path> path(String key);
 
     /**
@@ -82,7 +152,7 @@ public interface FilterSettings {
      * Returns an error located at a key of these settings, for checks the getters cannot make.
      * A dotted key ({@code actions.EMAIL}) points at an entry of a nested map.
      *
-     * @param key the offending key
+     * @param key the setting's key
      * @param message what is wrong and, where possible, what is allowed
      * @return the exception to throw
      */

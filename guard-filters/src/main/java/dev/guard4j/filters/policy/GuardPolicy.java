@@ -239,27 +239,48 @@ public final class GuardPolicy {
         }
     }
 
-    /** Returns the file (or resource) the policy was loaded from. */
+    /**
+     * Returns the file (or resource) the policy was loaded from.
+     *
+     * @return the file (or resource) the policy was loaded from
+     */
     public String source() {
         return source;
     }
 
-    /** Returns the policy's {@code name}, if it has one. */
+    /**
+     * Returns the policy's {@code name}, if it has one.
+     *
+     * @return the policy's {@code name}, if it has one
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** Returns the input filters, in the order they run. */
+    /**
+     * Returns the input filters, in the order they run.
+     *
+     * @return the input filters, in the order they run
+     */
     public List<PolicyFilter> inputFilters() {
         return input;
     }
 
-    /** Returns the output filters, in the order they run. */
+    /**
+     * Returns the output filters, in the order they run.
+     *
+     * @return the output filters, in the order they run
+     */
     public List<PolicyFilter> outputFilters() {
         return output;
     }
 
-    /** Returns the filters of one stage, in the order they run. */
+    /**
+     * Returns the filters of one stage, in the order they run.
+     *
+     * @param stage the stage
+     * @return the filters of one stage, in the order they run
+     */
     public List<PolicyFilter> filters(Stage stage) {
         return stage == Stage.INPUT ? input : output;
     }
@@ -269,47 +290,83 @@ public final class GuardPolicy {
         return audit;
     }
 
-    /** Returns the message that replaces a blocked request's answer, if set. */
+    /**
+     * Returns the message that replaces a blocked request's answer, if set.
+     *
+     * @return the message that replaces a blocked request's answer, if set
+     */
     public Optional<String> blockedInputMessage() {
         return Optional.ofNullable(blockedInputMessage);
     }
 
-    /** Returns the message that replaces a blocked answer, if set. */
+    /**
+     * Returns the message that replaces a blocked answer, if set.
+     *
+     * @return the message that replaces a blocked answer, if set
+     */
     public Optional<String> blockedOutputMessage() {
         return Optional.ofNullable(blockedOutputMessage);
     }
 
-    /** Returns the request sources the guard inspects, if the policy sets them. */
+    /**
+     * Returns the request sources the guard inspects, if the policy sets them.
+     *
+     * @return the request sources the guard inspects, if the policy sets them
+     */
     public Optional<Set<Content.Source>> inspectedSources() {
         return Optional.ofNullable(inspect);
     }
 
-    /** Returns the streaming options, if set. */
+    /**
+     * Returns the streaming options, if set.
+     *
+     * @return the streaming options, if set
+     */
     public Optional<StreamingOptions> streaming() {
         return Optional.ofNullable(streaming);
     }
 
-    /** Returns the verdict cache size, if set. */
+    /**
+     * Returns the verdict cache size, if set.
+     *
+     * @return the verdict cache size, if set
+     */
     public Optional<Integer> verdictCacheSize() {
         return Optional.ofNullable(verdictCacheSize);
     }
 
-    /** Returns the default time budget per filter, if set. */
+    /**
+     * Returns the default time budget per filter, if set.
+     *
+     * @return the default time budget per filter, if set
+     */
     public Optional<Duration> defaultTimeBudget() {
         return Optional.ofNullable(defaultTimeBudget);
     }
 
-    /** Returns whether requests with content the guard cannot inspect (images, audio) are let through. */
+    /**
+     * Returns whether requests with content the guard cannot inspect (images, audio) are let through.
+     *
+     * @return whether requests with content the guard cannot inspect (images, audio) are let through
+     */
     public boolean allowsUninspectedContent() {
         return allowUninspectedContent;
     }
 
-    /** Returns the longest text the guard inspects, if set. */
+    /**
+     * Returns the longest text the guard inspects, if set.
+     *
+     * @return the longest text the guard inspects, if set
+     */
     public Optional<Integer> maxTextLength() {
         return Optional.ofNullable(maxTextLength);
     }
 
-    /** Returns a few lines that say what the policy does, for {@code policy check}. */
+    /**
+     * Returns a few lines that say what the policy does, for {@code policy check}.
+     *
+     * @return a few lines that say what the policy does, for {@code policy check}
+     */
     public String summary() {
         StringBuilder s = new StringBuilder();
         s.append("policy ").append(name == null ? source : "'" + name + "' (" + source + ")").append('\n');

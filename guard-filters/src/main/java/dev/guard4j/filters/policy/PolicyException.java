@@ -51,12 +51,20 @@ public class PolicyException extends RuntimeException {
         this.hint = hint;
     }
 
-    /** Returns where the error is, when the loader knows. */
+    /**
+     * Returns where the error is, when the loader knows.
+     *
+     * @return where the error is, when the loader knows
+     */
     public Optional<Where> where() {
         return Optional.ofNullable(where);
     }
 
-    /** Returns the hint (the closest known key or name, the allowed range, the module to add), if any. */
+    /**
+     * Returns the hint (the closest known key or name, the allowed range, the module to add), if any.
+     *
+     * @return the hint (the closest known key or name, the allowed range, the module to add), if any
+     */
     public Optional<String> hint() {
         return Optional.ofNullable(hint);
     }

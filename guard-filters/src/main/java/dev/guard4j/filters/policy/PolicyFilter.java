@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record PolicyFilter(Stage stage, String filter, FilterOptions options, Object instance) {
 
-    /** Checks that the filter fits its stage. */
+    /**
+     * Checks that the filter fits its stage.
+     *
+     * @param stage input or output
+     * @param filter the value of the entry's {@code filter} key: a built-in name or a factory's class name
+     * @param options the guard's options for it: its name, time budget and fail-open mark
+     * @param instance the filter the factory made: an {@link InputValidator} on input, an {@link OutputChecker} on output
+     */
     public PolicyFilter {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(filter, "filter");
@@ -30,12 +37,20 @@ public record PolicyFilter(Stage stage, String filter, FilterOptions options, Ob
         }
     }
 
-    /** Returns the filter's name in audit events: the entry's {@code name}, or its {@code filter}. */
+    /**
+     * Returns the filter's name in audit events: the entry's {@code name}, or its {@code filter}.
+     *
+     * @return the filter's name in audit events: the entry's {@code name}, or its {@code filter}
+     */
     public String name() {
         return options.name();
     }
 
-    /** Returns the filter as an input validator; only for input filters. */
+    /**
+     * Returns the filter as an input validator; only for input filters.
+     *
+     * @return the filter as an input validator; only for input filters
+     */
     public InputValidator asInputValidator() {
         if (stage != Stage.INPUT) {
             throw new IllegalStateException("filter '" + name() + "' is an output filter");
@@ -43,7 +58,11 @@ public record PolicyFilter(Stage stage, String filter, FilterOptions options, Ob
         return (InputValidator) instance;
     }
 
-    /** Returns the filter as an output checker; only for output filters. */
+    /**
+     * Returns the filter as an output checker; only for output filters.
+     *
+     * @return the filter as an output checker; only for output filters
+     */
     public OutputChecker asOutputChecker() {
         if (stage != Stage.OUTPUT) {
             throw new IllegalStateException("filter '" + name() + "' is an input filter");

@@ -23,7 +23,11 @@ public enum Action {
     /** Leaves the text alone and reports the finding. */
     REPORT_ONLY;
 
-    /** Returns whether this action changes the text. */
+    /**
+     * Returns whether this action changes the text.
+     *
+     * @return whether this action changes the text
+     */
     public boolean rewrites() {
         return this == REDACT || this == MASK || this == HASH || this == PSEUDONYMISE;
     }

@@ -106,7 +106,11 @@ public final class PseudonymVault {
         return false;
     }
 
-    /** Returns whether nothing has been pseudonymised in this call. */
+    /**
+     * Returns whether nothing has been pseudonymised in this call.
+     *
+     * @return whether nothing has been pseudonymised in this call
+     */
     public synchronized boolean isEmpty() {
         return valueByPlaceholder.isEmpty();
     }

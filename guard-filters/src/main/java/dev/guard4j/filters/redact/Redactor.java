@@ -50,7 +50,11 @@ public final class Redactor {
         this.salt = builder.salt != null ? builder.salt.clone() : randomSalt();
     }
 
-    /** Returns a builder whose default action is {@link Action#REDACT}. */
+    /**
+     * Returns a builder whose default action is {@link Action#REDACT}.
+     *
+     * @return a builder whose default action is {@link Action#REDACT}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -242,7 +246,11 @@ public final class Redactor {
             return this;
         }
 
-        /** Returns the redactor. */
+        /**
+         * Returns the redactor.
+         *
+         * @return the redactor
+         */
         public Redactor build() {
             return new Redactor(this);
         }

@@ -78,17 +78,29 @@ public final class SecretsFilter implements InputValidator, OutputChecker {
         this.pseudonymises = builder.defaultAction == Action.PSEUDONYMISE || builder.categoryActions.containsValue(Action.PSEUDONYMISE);
     }
 
-    /** Returns a filter with every rule on, redacting each secret as {@code <SECRET>} (or its category). */
+    /**
+     * Returns a filter with every rule on, redacting each secret as {@code <SECRET>} (or its category).
+     *
+     * @return a filter with every rule on, redacting each secret as {@code <SECRET>} (or its category)
+     */
     public static SecretsFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder; its defaults are those of {@link #ofDefaults()}. */
+    /**
+     * Returns a builder; its defaults are those of {@link #ofDefaults()}.
+     *
+     * @return a builder; its defaults are those of {@link #ofDefaults()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the ids of the built-in rules, sorted and without duplicates. */
+    /**
+     * Returns the ids of the built-in rules, sorted and without duplicates.
+     *
+     * @return the ids of the built-in rules, sorted and without duplicates
+     */
     public static List<String> ruleIds() {
         return BUILT_IN.rules().stream().map(SecretRule::id).distinct().sorted().toList();
     }
@@ -341,7 +353,11 @@ public final class SecretsFilter implements InputValidator, OutputChecker {
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public SecretsFilter build() {
             return new SecretsFilter(this);
         }

@@ -55,6 +55,7 @@ public final class ManagedWordLists {
      *
      * @param in the file's bytes, UTF-8
      * @return the entries
+     * @throws IOException when the stream cannot be read
      */
     public static List<String> readEntries(InputStream in) throws IOException {
         List<String> entries = new ArrayList<>();

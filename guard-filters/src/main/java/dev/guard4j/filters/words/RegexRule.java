@@ -25,7 +25,15 @@ public record RegexRule(String name, String pattern, String category, Action act
     /** The category of custom regex rules. */
     public static final String CUSTOM_REGEX = "CUSTOM_REGEX";
 
-    /** Checks the parts at once, naming what was wrong. */
+    /**
+     * Checks the parts at once, naming what was wrong.
+     *
+     * @param name the rule's name
+     * @param pattern the regular expression
+     * @param category the findings' category
+     * @param action what to do on a match
+     * @param mask the text that replaces a match when the action is {@link Action#REDACT}
+     */
     public RegexRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pattern, "pattern");

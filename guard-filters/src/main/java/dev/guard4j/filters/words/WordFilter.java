@@ -76,12 +76,20 @@ public final class WordFilter implements InputValidator, OutputChecker {
         this.maxInputChars = builder.maxInputChars;
     }
 
-    /** Returns a builder. */
+    /**
+     * Returns a builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the number of distinct word and phrase entries, duplicates merged. */
+    /**
+     * Returns the number of distinct word and phrase entries, duplicates merged.
+     *
+     * @return the number of distinct word and phrase entries, duplicates merged
+     */
     public int entryCount() {
         return trie.size();
     }
@@ -243,30 +251,55 @@ public final class WordFilter implements InputValidator, OutputChecker {
         private Builder() {
         }
 
-        /** Adds a word list. */
+        /**
+         * Adds a word list.
+         *
+         * @param list the list
+         * @return this builder
+         */
         public Builder list(WordList list) {
             lists.add(Objects.requireNonNull(list, "list"));
             return this;
         }
 
-        /** Adds the managed profanity list (category {@code PROFANITY}) with the given action. */
+        /**
+         * Adds the managed profanity list (category {@code PROFANITY}) with the given action.
+         *
+         * @param action the action
+         * @return this builder
+         */
         public Builder profanity(Action action) {
             return list(ManagedWordLists.profanity(action));
         }
 
-        /** Adds a regex rule; it is checked for safety by {@link #build()}. */
+        /**
+         * Adds a regex rule; it is checked for safety by {@link #build()}.
+         *
+         * @param rule the rule
+          * @return this builder
+         */
         public Builder regex(RegexRule rule) {
             regexRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
-        /** Sets the normaliser; {@link TextNormalizer#standard()} by default. */
+        /**
+         * Sets the normaliser; {@link TextNormalizer#standard()} by default.
+         *
+         * @param normalizer the normalizer
+         * @return this builder
+         */
         public Builder normalizer(TextNormalizer normalizer) {
             this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
             return this;
         }
 
-        /** Sets the stemmer used for entries and texts alike; English (Porter) by default. */
+        /**
+         * Sets the stemmer used for entries and texts alike; English (Porter) by default.
+         *
+         * @param stemming the stemming
+         * @return this builder
+         */
         public Builder stemming(TextAnalyzer.Stemming stemming) {
             this.analyzer = TextAnalyzer.of(stemming, analyzer.tokenization());
             return this;
@@ -275,13 +308,21 @@ public final class WordFilter implements InputValidator, OutputChecker {
         /**
          * Sets how entries and texts are split into words: {@link TextAnalyzer.Tokenization#WORDS} by
          * default (so "Acme's" and "acme.com" match "acme"), or Lucene's standard tokenizer.
+          *
+          * @param tokenization the tokenization
+          * @return this builder
          */
         public Builder tokenization(TextAnalyzer.Tokenization tokenization) {
             this.analyzer = TextAnalyzer.of(analyzer.stemming(), tokenization);
             return this;
         }
 
-        /** Sets the longest text inspected, at least 1; longer texts are blocked. */
+        /**
+         * Sets the longest text inspected, at least 1; longer texts are blocked.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxInputChars(int chars) {
             if (chars < 1) {
                 throw new IllegalArgumentException("maxInputChars must be at least 1, was " + chars);
@@ -295,6 +336,8 @@ public final class WordFilter implements InputValidator, OutputChecker {
          *
          * @throws IllegalArgumentException when there is nothing to look for, two lists share a name,
          *     an entry has no words once analysed or is too long a phrase, or a regex is unsafe or invalid
+          *
+          * @return the filter
          */
         public WordFilter build() {
             if (lists.isEmpty() && regexRules.isEmpty()) {

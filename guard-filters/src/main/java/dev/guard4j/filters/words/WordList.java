@@ -28,7 +28,15 @@ public record WordList(String name, String category, Action action, String mask,
     /** The category of competitor and banned-entity lists. */
     public static final String COMPETITOR = "COMPETITOR";
 
-    /** Checks the parts at once, naming what was wrong. */
+    /**
+     * Checks the parts at once, naming what was wrong.
+     *
+     * @param name the list's name
+     * @param category the findings' category, such as {@code PROFANITY} or {@code COMPETITOR}
+     * @param action {@link Action#REDACT} to mask the names, {@link Action#BLOCK} to stop the call
+     * @param mask the text that replaces a match when the action is {@link Action#REDACT}
+      * @param entries the words and phrases
+     */
     public WordList {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");
