@@ -65,7 +65,7 @@ final class ContentFilterImport {
             return;
         }
         double threshold = injectionThreshold(inputStrength);
-        PromptInjectionFilter injection = PromptInjectionFilter.custom().threshold(threshold).build();
+        PromptInjectionFilter injection = PromptInjectionFilter.builder().threshold(threshold).build();
         out.input(input == Action.NONE ? DetectOnly.input(injection) : injection, "bedrock-import:content:PROMPT_ATTACK");
         out.report(path, "content filter PROMPT_ATTACK", ImportReport.Status.APPROXIMATED,
                 "PromptInjectionFilter on input, threshold " + threshold + " for strength " + inputStrength
@@ -83,7 +83,7 @@ final class ContentFilterImport {
     }
 
     private static ToxicityFilter toxicityFilter(ToxicityFilter.Type type, Strength strength) {
-        ToxicityFilter.Builder builder = ToxicityFilter.custom();
+        ToxicityFilter.Builder builder = ToxicityFilter.builder();
         for (ToxicityFilter.Type other : ToxicityFilter.Type.values()) {
             builder.strength(other, other == type ? strength : Strength.NONE);
         }

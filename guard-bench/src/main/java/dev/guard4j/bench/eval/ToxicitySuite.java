@@ -21,7 +21,7 @@ public final class ToxicitySuite implements EvalSuite {
     @Override
     public void run(Datasets data, EvalReport report, int limit) {
         ToxicityData toxicity = new ToxicityData(data);
-        ToxicityFilter filter = ToxicityFilter.custom().strength(ToxicityFilter.Type.HATE, Strength.HIGH)
+        ToxicityFilter filter = ToxicityFilter.builder().strength(ToxicityFilter.Type.HATE, Strength.HIGH)
                 .strength(ToxicityFilter.Type.INSULTS, Strength.HIGH).build();
         evaluate(report, "toxicity / tweeteval hate (test)", filter, ToxicityFilter.Type.HATE,
                 toxicity.tweetEval("tweeteval_hate/tweeteval_hate.csv", "test"), limit);

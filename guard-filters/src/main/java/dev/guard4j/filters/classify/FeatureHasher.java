@@ -8,7 +8,9 @@ import java.util.Arrays;
  * <p>The text should already be normalised (lower case, folded); the hasher only splits it into
  * words (runs of letters and digits; each CJK ideograph or kana is a word of its own) and slides
  * character windows over it with whitespace collapsed. A feature's sign comes from its hash, so
- * that collisions cancel out rather than add up. Thread-safe and allocation-light.
+ * that collisions cancel out rather than add up. Counting goes into a reusable {@link FeatureBag}
+ * (a hash table of bucket counts), so neither a substring nor a sort is made per text. Thread-safe:
+ * the hasher keeps no state, the bag does.
  */
 public final class FeatureHasher {
 
@@ -37,39 +39,78 @@ public final class FeatureHasher {
      * Returns the features of a text.
      *
      * @param text normalised text; only the first {@link FeatureSpec#maxChars()} characters count
-     * @return the L2-normalised sparse vector, empty for empty text
+     * @return the L2-normalised sparse vector with ascending indices, empty for empty text
      */
     public SparseVector features(String text) {
-        String clipped = collapseWhitespace(text, spec.maxChars());
-        int length = clipped.length();
-        int capacity = 16 + length * (spec.maxCharNgram() - Math.max(1, spec.minCharNgram()) + 1 + spec.maxWordNgram());
-        long[] keys = new long[capacity];
-        int count = 0;
-        if (spec.minCharNgram() > 0) {
+        FeatureBag bag = new FeatureBag(spec);
+        fill(bag, text, 0, text.length());
+        long[] packed = new long[bag.size()];
+        for (int k = 0; k < packed.length; k++) {
+            // bucket in the high half, position in the low half: sorting orders by bucket
+            packed[k] = (long) bag.bucket(k) << 32 | k;
+        }
+        Arrays.sort(packed);
+        int[] indices = new int[packed.length];
+        float[] values = new float[packed.length];
+        for (int k = 0; k < packed.length; k++) {
+            indices[k] = (int) (packed[k] >>> 32);
+            values[k] = bag.value((int) packed[k]);
+        }
+        return new SparseVector(indices, values);
+    }
+
+    /**
+     * Counts the features of {@code text[start, end)} into a bag, replacing what it held.
+     *
+     * <p>Gives the same features as {@code features(text.substring(start, end))} without copying:
+     * one pass over the characters, the n-gram hashes extended a character at a time.
+     *
+     * @param bag the bag, made for this hasher's spec
+     * @param text normalised text
+     * @param start the first character
+     * @param end one past the last character; only the first {@link FeatureSpec#maxChars()} from {@code start} count
+     * @return the bag
+     */
+    public FeatureBag fill(FeatureBag bag, CharSequence text, int start, int end) {
+        if (!bag.spec().equals(spec)) {
+            throw new IllegalArgumentException("bag is for " + bag.spec() + ", hasher for " + spec);
+        }
+        if (start < 0 || end > text.length() || start > end) {
+            throw new IndexOutOfBoundsException("region [" + start + ", " + end + ") of a text of " + text.length());
+        }
+        int length = collapseWhitespace(bag, text, start, Math.min(end, start + spec.maxChars()));
+        // prose repeats about half its n-grams; size the table for that so it rarely regrows
+        bag.clear(length * (spec.maxCharNgram() - Math.max(1, spec.minCharNgram()) + 1 + spec.maxWordNgram()) / 2);
+        char[] chars = bag.chars;
+        int minChar = spec.minCharNgram();
+        if (minChar > 0) {
+            int maxChar = spec.maxCharNgram();
             // one pass per start position extends the hash a character at a time, emitting every n-gram length in range
-            for (int start = 0; start + spec.minCharNgram() <= length; start++) {
+            for (int from = 0; from + minChar <= length; from++) {
                 int h = CHAR_SEED;
-                int end = Math.min(length, start + spec.maxCharNgram());
-                for (int i = start; i < end; i++) {
-                    h = (h ^ clipped.charAt(i)) * 0x01000193;
-                    int n = i - start + 1;
-                    if (n >= spec.minCharNgram()) {
-                        keys[count++] = signedBucket(mix(h ^ n));
+                int to = Math.min(length, from + maxChar);
+                for (int i = from; i < to; i++) {
+                    h = (h ^ chars[i]) * 0x01000193;
+                    int n = i - from + 1;
+                    if (n >= minChar) {
+                        bag.add(signedBucket(mix(h ^ n)));
                     }
                 }
             }
         }
-        count = addWordNgrams(clipped, keys, count);
-        return aggregate(keys, count);
+        addWordNgrams(bag, chars, length);
+        bag.finish();
+        return bag;
     }
 
-    private int addWordNgrams(String text, long[] keys, int count) {
-        int[] previous = new int[spec.maxWordNgram()];
+    private void addWordNgrams(FeatureBag bag, char[] text, int length) {
+        int maxWord = spec.maxWordNgram();
+        int previous1 = 0;
+        int previous2 = 0;
         int seen = 0;
         int i = 0;
-        int length = text.length();
         while (i < length) {
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(text, i, length);
             int width = Character.charCount(cp);
             if (!Character.isLetterOrDigit(cp)) {
                 i += width;
@@ -80,7 +121,7 @@ public final class FeatureHasher {
                 i += width;
             } else {
                 while (i < length) {
-                    int next = text.codePointAt(i);
+                    int next = Character.codePointAt(text, i, length);
                     if (!Character.isLetterOrDigit(next) || isIdeographic(next)) {
                         break;
                     }
@@ -88,101 +129,73 @@ public final class FeatureHasher {
                 }
             }
             int word = hash(text, start, i, WORD_SEED);
-            keys[count++] = signedBucket(word);
-            // shift the window of previous words and emit the n-grams that end here
+            bag.add(signedBucket(word));
+            // emit the n-grams that end here, joining this word to the one or two before it
             int combined = word;
-            for (int n = 1; n < spec.maxWordNgram() && n <= seen; n++) {
-                combined = mix(combined * 31 + previous[n - 1]);
-                keys[count++] = signedBucket(combined ^ (n * 0x9e3779b9));
+            if (maxWord >= 2 && seen >= 1) {
+                combined = mix(combined * 31 + previous1);
+                bag.add(signedBucket(combined ^ 0x9e3779b9));
+                if (maxWord >= 3 && seen >= 2) {
+                    combined = mix(combined * 31 + previous2);
+                    bag.add(signedBucket(combined ^ (2 * 0x9e3779b9)));
+                }
             }
-            for (int k = previous.length - 1; k > 0; k--) {
-                previous[k] = previous[k - 1];
-            }
-            previous[0] = word;
+            previous2 = previous1;
+            previous1 = word;
             seen++;
         }
-        return count;
     }
 
-    private long signedBucket(int hash) {
+    private int signedBucket(int hash) {
         int bucket = hash & mask;
         // the top bit decides the sign, independent of the bucket bits for bits <= 24
-        return hash < 0 ? -(bucket + 1L) : bucket + 1L;
+        return hash < 0 ? -(bucket + 1) : bucket + 1;
     }
 
-    private static SparseVector aggregate(long[] keys, int count) {
-        if (count == 0) {
-            return new SparseVector(new int[0], new float[0]);
+    /**
+     * Writes {@code text[start, end)} into the bag's scratch with whitespace runs collapsed to one
+     * space and a space at each end, so that word-boundary n-grams exist at the edges.
+     */
+    private static int collapseWhitespace(FeatureBag bag, CharSequence text, int start, int end) {
+        if (bag.chars.length < end - start + 2) {
+            bag.chars = new char[end - start + 2];
         }
-        long[] buckets = new long[count];
-        for (int k = 0; k < count; k++) {
-            long key = keys[k];
-            long bucket = Math.abs(key) - 1;
-            // pack bucket and sign so that sorting groups equal buckets together
-            buckets[k] = (bucket << 1) | (key < 0 ? 1 : 0);
-        }
-        Arrays.sort(buckets);
-        int[] indices = new int[count];
-        float[] values = new float[count];
-        int size = 0;
-        for (int k = 0; k < count; k++) {
-            int bucket = (int) (buckets[k] >>> 1);
-            float sign = (buckets[k] & 1) == 1 ? -1f : 1f;
-            if (size > 0 && indices[size - 1] == bucket) {
-                values[size - 1] += sign;
-            } else {
-                indices[size] = bucket;
-                values[size] = sign;
-                size++;
-            }
-        }
-        double norm = 0;
-        for (int k = 0; k < size; k++) {
-            // sublinear term frequency: a word said fifty times is not fifty times the evidence
-            float v = values[k];
-            float damped = v == 0 ? 0 : (float) (Math.signum(v) * (1 + Math.log(Math.abs(v))));
-            values[k] = damped;
-            norm += damped * damped;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int k = 0; k < size; k++) {
-            values[k] *= scale;
-        }
-        return new SparseVector(Arrays.copyOf(indices, size), Arrays.copyOf(values, size));
-    }
-
-    private static String collapseWhitespace(String text, int maxChars) {
-        int end = Math.min(text.length(), maxChars);
-        StringBuilder out = new StringBuilder(end + 2).append(' ');
+        char[] out = bag.chars;
+        int length = 0;
+        out[length++] = ' ';
         boolean space = true;
-        for (int i = 0; i < end; i++) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (!space) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     space = true;
                 }
             } else {
-                out.append(c);
+                out[length++] = c;
                 space = false;
             }
         }
         if (!space) {
-            out.append(' ');
+            out[length++] = ' ';
         }
-        return out.toString();
+        return length;
     }
 
     private static boolean isIdeographic(int cp) {
+        if (cp < 0x0E00) {
+            // below Thai, the first of these scripts: spares the script lookup for Latin, Cyrillic, Greek and Arabic
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
-    private static int hash(String text, int start, int end, int seed) {
+    private static int hash(char[] text, int start, int end, int seed) {
         int h = seed;
         for (int i = start; i < end; i++) {
-            h = (h ^ text.charAt(i)) * 0x01000193;
+            h = (h ^ text[i]) * 0x01000193;
         }
         return mix(h ^ (end - start));
     }

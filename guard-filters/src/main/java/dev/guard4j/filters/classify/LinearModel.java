@@ -148,7 +148,7 @@ public final class LinearModel {
      * @return a probability in [0, 1]
      */
     public double score(String normalisedText) {
-        return score(hasher.features(normalisedText));
+        return score(hasher.fill(new FeatureBag(hasher.spec()), normalisedText, 0, normalisedText.length()));
     }
 
     /**
@@ -163,6 +163,24 @@ public final class LinearModel {
         float[] values = features.values();
         for (int k = 0; k < indices.length; k++) {
             z += weights[indices[k]] * scale * values[k];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * Returns the probability that the text counted in a bag is positive.
+     *
+     * @param features a bag filled by a hasher of this model's spec
+     * @return a probability in [0, 1]
+     * @throws IllegalArgumentException when the bag was made for another feature layout
+     */
+    public double score(FeatureBag features) {
+        if (!features.spec().equals(hasher.spec())) {
+            throw new IllegalArgumentException("features are for " + features.spec() + ", the model for " + hasher.spec());
+        }
+        double z = bias;
+        for (int k = 0, n = features.size(); k < n; k++) {
+            z += weights[features.bucket(k)] * scale * features.value(k);
         }
         return 1 / (1 + Math.exp(-z));
     }

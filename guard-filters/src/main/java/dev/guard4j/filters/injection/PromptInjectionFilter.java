@@ -7,6 +7,7 @@ import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import dev.guard4j.filters.classify.LinearModel;
+import dev.guard4j.filters.classify.ScoreWindows;
 import dev.guard4j.filters.text.DecodedLayer;
 import dev.guard4j.filters.text.NormalizedText;
 import dev.guard4j.filters.text.Span;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 
 /**
  * Detects prompt injection and jailbreaks, direct (user messages) and indirect (tool results,
@@ -50,10 +50,17 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
     /** The resource that holds the shipped model. */
     public static final String MODEL_RESOURCE = "/dev/guard4j/filters/injection/injection-model.lrm";
 
-    private static final int WINDOW = 1500;
-    private static final int STRIDE = 1000;
+    /** Long text is scored by the model in windows, highest wins, so a buried instruction is not diluted. */
+    private static final ScoreWindows WINDOWS = new ScoreWindows(1500, 1000);
     /** Documents are scored with the model's evidence damped: they are not the training distribution. */
     private static final double DOCUMENT_MODEL_WEIGHT = 0.75;
+
+    /** Markup signals, read on the light fold that keeps punctuation; one pass finds them all. */
+    private static final SignalScanner STRUCTURAL = new SignalScanner(
+            InjectionSignals.ALL.stream().filter(signal -> signal.kind().structural()).toList());
+    /** Phrase signals, read on the normaliser's view. */
+    private static final SignalScanner LEXICAL = new SignalScanner(
+            InjectionSignals.ALL.stream().filter(signal -> !signal.kind().structural()).toList());
 
     private static volatile LinearModel shippedModel;
 
@@ -73,11 +80,11 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
 
     /** Returns a filter with the shipped model and the default thresholds. */
     public static PromptInjectionFilter ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
     /** Returns a builder that starts from the defaults. */
-    public static Builder custom() {
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -161,28 +168,18 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         Evidence evidence = new Evidence();
         // markup (chat templates, markdown, HTML comments) is matched on a light fold that keeps punctuation
         FoldedText folded = FoldedText.fold(bounded);
-        for (Signal signal : InjectionSignals.ALL) {
-            if (signal.kind().structural()) {
-                Matcher match = signal.find(folded.text());
-                if (match != null) {
-                    evidence.add(signal, folded.originalStart(match.start()), folded.originalEnd(match.end()));
-                }
-            }
+        for (SignalScanner.Hit hit : STRUCTURAL.scan(folded.text())) {
+            evidence.add(hit.signal(), folded.originalStart(hit.start()), folded.originalEnd(hit.end()));
         }
-        for (Signal signal : InjectionSignals.ALL) {
-            if (!signal.kind().structural()) {
-                Matcher match = signal.find(normalized.text());
-                if (match != null) {
-                    Span span = normalized.toOriginal(match.start(), match.end());
-                    evidence.add(signal, span.start(), span.end());
-                }
-            }
+        for (SignalScanner.Hit hit : LEXICAL.scan(normalized.text())) {
+            Span span = normalized.toOriginal(hit.start(), hit.end());
+            evidence.add(hit.signal(), span.start(), span.end());
         }
         Span suffix = calibration == Calibration.PROMPT ? AdversarialSuffix.find(bounded) : null;
         if (suffix != null) {
             evidence.add("injection.adversarial-suffix", Category.JAILBREAK, suffix.start(), suffix.end(), AdversarialSuffix.WEIGHT);
         }
-        double modelScore = modelScore(normalized.text());
+        double modelScore = WINDOWS.highest(model, normalized.text());
         for (DecodedLayer layer : normalized.layers()) {
             // a payload hidden in base64, hex, escapes, ROT13 or tag characters is scored like plain text
             String decoded = layer.text().text();
@@ -206,10 +203,8 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
 
     private static double signalScore(String normalizedText) {
         double none = 1;
-        for (Signal signal : InjectionSignals.ALL) {
-            if (!signal.kind().structural() && signal.find(normalizedText) != null) {
-                none *= 1 - signal.weight();
-            }
+        for (SignalScanner.Hit hit : LEXICAL.scan(normalizedText)) {
+            none *= 1 - hit.signal().weight();
         }
         return 1 - none;
     }
@@ -249,22 +244,6 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         List<Finding> findings() {
             return List.copyOf(findings.values());
         }
-    }
-
-    /** Scores short text whole and long text in overlapping windows, keeping the highest. */
-    private double modelScore(String folded) {
-        if (folded.length() <= WINDOW + STRIDE) {
-            return model.score(folded);
-        }
-        double best = 0;
-        for (int start = 0; start < folded.length(); start += STRIDE) {
-            int end = Math.min(folded.length(), start + WINDOW);
-            best = Math.max(best, model.score(folded.substring(start, end)));
-            if (end == folded.length()) {
-                break;
-            }
-        }
-        return best;
     }
 
     /** Builds a {@link PromptInjectionFilter}; every setter checks its input at once. */

@@ -18,7 +18,7 @@ public final class PromptInjectionFilterFactory implements FilterFactory {
 
     @Override
     public Object create(FilterSettings settings) {
-        return PromptInjectionFilter.custom()
+        return PromptInjectionFilter.builder()
                 .threshold(settings.number("threshold", PromptInjectionFilter.DEFAULT_THRESHOLD, 0.01, 1.0))
                 .documentThreshold(settings.number("document-threshold", PromptInjectionFilter.DEFAULT_DOCUMENT_THRESHOLD, 0.01, 1.0))
                 .maxChars(settings.integer("max-chars", PromptInjectionFilter.DEFAULT_MAX_CHARS, 1, Integer.MAX_VALUE))

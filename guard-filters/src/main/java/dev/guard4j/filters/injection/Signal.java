@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One hand-written phrase signal: literal lead words that must occur, then a bounded pattern.
  *
- * <p>The leads are checked with {@link String#indexOf} before the regex runs, so that text without
- * any lead costs one scan per lead and no regex at all. Every gap in the patterns is bounded
+ * <p>The regex runs only where a lead occurs ({@link SignalScanner} finds every lead of every
+ * signal in one pass), so text without any lead costs no regex at all. Every gap in the patterns is bounded
  * ({@code {0,40}}), so matching stays linear in the text length.
  */
 record Signal(String id, Kind kind, double weight, List<String> leads, Pattern pattern) {
@@ -100,10 +100,9 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
             int limit = best == null ? folded.length() : best.start();
             for (int at = folded.indexOf(lead); at >= 0 && at < limit; at = folded.indexOf(lead, at + 1)) {
                 if (matcher == null) {
-                    matcher = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+                    matcher = matcher(folded);
                 }
-                matcher.region(at, Math.min(folded.length(), at + MAX_MATCH));
-                if (matcher.lookingAt()) {
+                if (matchAt(matcher, folded, at)) {
                     best = matcher;
                     matcher = null;
                     break;
@@ -111,5 +110,20 @@ record Signal(String id, Kind kind, double weight, List<String> leads, Pattern p
             }
         }
         return best;
+    }
+
+    /** Returns a matcher of this signal's pattern over a text, for {@link #matchAt}. */
+    Matcher matcher(String folded) {
+        return pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * Tries the pattern anchored at one position, confined to {@link #MAX_MATCH} characters.
+     *
+     * @return whether it matched; the matcher then holds the match
+     */
+    boolean matchAt(Matcher matcher, String folded, int at) {
+        matcher.region(at, Math.min(folded.length(), at + MAX_MATCH));
+        return matcher.lookingAt();
     }
 }

@@ -7,6 +7,7 @@ import dev.guard4j.InputValidator;
 import dev.guard4j.OutputChecker;
 import dev.guard4j.Verdict;
 import dev.guard4j.filters.classify.LinearModel;
+import dev.guard4j.filters.classify.ScoreWindows;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * windows and the highest window counts.
  *
  * <pre>{@code
- * ToxicityFilter filter = ToxicityFilter.custom().strength(ToxicityFilter.Type.HATE, Strength.HIGH).build();
+ * ToxicityFilter filter = ToxicityFilter.builder().strength(ToxicityFilter.Type.HATE, Strength.HIGH).build();
  * }</pre>
  */
 public final class ToxicityFilter implements InputValidator, OutputChecker {
@@ -33,8 +34,8 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
     /** The default cap on input length, in characters; longer input is blocked. */
     public static final int DEFAULT_MAX_CHARS = 1_000_000;
 
-    private static final int WINDOW = 600;
-    private static final int STRIDE = 400;
+    /** Long text is scored in windows, highest wins, so one insult in a long message is not diluted. */
+    private static final ScoreWindows WINDOWS = new ScoreWindows(600, 400);
     private static final Pattern URL = Pattern.compile("https?://\\S{1,500}");
     private static final Pattern MENTION = Pattern.compile("@\\w{1,50}");
     private static final Map<Type, LinearModel> SHIPPED = new EnumMap<>(Type.class);
@@ -106,11 +107,11 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
 
     /** Returns a filter with both categories at {@link Strength#MEDIUM}. */
     public static ToxicityFilter ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
     /** Returns a builder that starts from the defaults. */
-    public static Builder custom() {
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -150,9 +151,12 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
     public Map<Type, Double> scores(String text) {
         Objects.requireNonNull(text, "text");
         String normalised = normaliseForModel(text.length() > maxChars ? text.substring(0, maxChars) : text);
+        // both models share a feature layout, so each window's n-grams are counted once for both
+        Type[] types = models.keySet().toArray(new Type[0]);
+        double[] highest = WINDOWS.highest(normalised, models.values().toArray(new LinearModel[0]));
         Map<Type, Double> scores = new EnumMap<>(Type.class);
-        for (Map.Entry<Type, LinearModel> model : models.entrySet()) {
-            scores.put(model.getKey(), windowed(model.getValue(), normalised));
+        for (int t = 0; t < types.length; t++) {
+            scores.put(types[t], highest[t]);
         }
         return scores;
     }
@@ -173,21 +177,6 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
             return Verdict.pass();
         }
         return Verdict.block("toxic content: " + findings.stream().map(Finding::category).distinct().toList(), findings);
-    }
-
-    private static double windowed(LinearModel model, String text) {
-        if (text.length() <= WINDOW + STRIDE) {
-            return model.score(text);
-        }
-        double best = 0;
-        for (int start = 0; start < text.length(); start += STRIDE) {
-            int end = Math.min(text.length(), start + WINDOW);
-            best = Math.max(best, model.score(text.substring(start, end)));
-            if (end == text.length()) {
-                break;
-            }
-        }
-        return best;
     }
 
     /** Builds a {@link ToxicityFilter}. */

@@ -18,7 +18,7 @@ public final class ToxicityFilterFactory implements FilterFactory {
 
     @Override
     public Object create(FilterSettings settings) {
-        return ToxicityFilter.custom()
+        return ToxicityFilter.builder()
                 .strength(ToxicityFilter.Type.HATE, settings.choice("hate", Strength.class, Strength.MEDIUM))
                 .strength(ToxicityFilter.Type.INSULTS, settings.choice("insults", Strength.class, Strength.MEDIUM))
                 .maxChars(settings.integer("max-chars", ToxicityFilter.DEFAULT_MAX_CHARS, 1, Integer.MAX_VALUE))

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ToxicityFilterTest {
 
-    private static final ToxicityFilter HIGH = ToxicityFilter.custom()
+    private static final ToxicityFilter HIGH = ToxicityFilter.builder()
             .strength(ToxicityFilter.Type.HATE, Strength.HIGH).strength(ToxicityFilter.Type.INSULTS, Strength.HIGH).build();
 
     static Stream<String> insults() {
@@ -59,7 +59,7 @@ class ToxicityFilterTest {
 
     @Test
     void strengthNoneTurnsACategoryOff() {
-        ToxicityFilter off = ToxicityFilter.custom().strength(ToxicityFilter.Type.HATE, Strength.NONE)
+        ToxicityFilter off = ToxicityFilter.builder().strength(ToxicityFilter.Type.HATE, Strength.NONE)
                 .strength(ToxicityFilter.Type.INSULTS, Strength.NONE).build();
         assertThat(off.scores("you are a fucking idiot")).isEmpty();
         assertThat(off.validate(Content.of("you are a fucking idiot", Content.Source.USER)).kind()).isEqualTo(Verdict.Kind.PASS);
@@ -70,7 +70,7 @@ class ToxicityFilterTest {
         for (String text : new String[] {"", "\uD800", "x".repeat(300_000), "\u0000\u0001"}) {
             assertThat(HIGH.validate(Content.of(text, Content.Source.USER))).isNotNull();
         }
-        Verdict oversized = ToxicityFilter.custom().maxChars(10).build().validate(Content.of("x".repeat(11), Content.Source.USER));
+        Verdict oversized = ToxicityFilter.builder().maxChars(10).build().validate(Content.of("x".repeat(11), Content.Source.USER));
         assertThat(oversized.findings()).extracting(Finding::category).containsExactly(Category.OVERSIZED_INPUT);
     }
 }
