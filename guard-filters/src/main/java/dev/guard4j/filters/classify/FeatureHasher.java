@@ -30,7 +30,11 @@ public final class FeatureHasher {
         this.mask = spec.dimension() - 1;
     }
 
-    /** Returns the feature layout. */
+    /**
+     * Returns the feature layout.
+     *
+     * @return the feature layout
+     */
     public FeatureSpec spec() {
         return spec;
     }

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record LabelledText(String text, boolean positive, double weight) {
 
-    /** Checks the text and weight. */
+    /**
+     * Checks the text and weight.
+     *
+     * @param text the normalised text
+     * @param positive the label
+     * @param weight how much the example counts, greater than 0 (1 normally)
+     */
     public LabelledText {
         Objects.requireNonNull(text, "text");
         if (!(weight > 0)) {
@@ -19,7 +25,13 @@ public record LabelledText(String text, boolean positive, double weight) {
         }
     }
 
-    /** Returns an example of weight 1. */
+    /**
+     * Returns an example of weight 1.
+     *
+     * @param text the normalised text
+     * @param positive the label
+     * @return an example of weight 1
+     */
     public static LabelledText of(String text, boolean positive) {
         return new LabelledText(text, positive, 1.0);
     }

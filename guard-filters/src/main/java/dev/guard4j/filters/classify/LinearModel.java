@@ -131,12 +131,20 @@ public final class LinearModel {
         }
     }
 
-    /** Returns the feature layout. */
+    /**
+     * Returns the feature layout.
+     *
+     * @return the feature layout
+     */
     public FeatureSpec spec() {
         return hasher.spec();
     }
 
-    /** Returns the hasher that makes this model's features. */
+    /**
+     * Returns the hasher that makes this model's features.
+     *
+     * @return the hasher that makes this model's features
+     */
     public FeatureHasher hasher() {
         return hasher;
     }

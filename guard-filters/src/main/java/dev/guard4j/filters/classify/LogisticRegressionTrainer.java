@@ -28,7 +28,15 @@ public final class LogisticRegressionTrainer {
      * @param balanceClasses whether to weight the classes so that each counts half
      */
     public record Options(int epochs, double l2, double learningRate, long seed, boolean balanceClasses) {
-        /** Checks the ranges. */
+        /**
+         * Checks the ranges.
+         *
+         * @param epochs passes over the data, at least 1
+         * @param l2 the L2 penalty per example, at least 0
+         * @param learningRate the initial step size, greater than 0; it decays as {@code lr / (1 + lr * l2 * t)}
+         * @param seed the shuffle seed
+         * @param balanceClasses whether to weight the classes so that each counts half
+         */
         public Options {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
@@ -41,7 +49,11 @@ public final class LogisticRegressionTrainer {
             }
         }
 
-        /** Returns the options the shipped models use: 12 epochs, l2 1e-4, rate 0.5, seed 20240501, balanced. */
+        /**
+         * Returns the options the shipped models use: 12 epochs, l2 1e-4, rate 0.5, seed 20240501, balanced.
+         *
+         * @return the options the shipped models use: 12 epochs, l2 1e-4, rate 0.5, seed 20240501, balanced
+         */
         public static Options ofDefaults() {
             return new Options(12, 1e-4, 0.5, 20240501L, true);
         }

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record SparseVector(int[] indices, float[] values) {
 
-    /** Checks that both arrays are present and of the same length. */
+    /**
+     * Checks that both arrays are present and of the same length.
+     *
+     * @param indices bucket indices in ascending order, without repeats
+     * @param values the value of each bucket, parallel to {@code indices}
+     */
     public SparseVector {
         Objects.requireNonNull(indices, "indices");
         Objects.requireNonNull(values, "values");
@@ -19,7 +24,11 @@ public record SparseVector(int[] indices, float[] values) {
         }
     }
 
-    /** Returns the number of non-zero buckets. */
+    /**
+     * Returns the number of non-zero buckets.
+     *
+     * @return the number of non-zero buckets
+     */
     public int size() {
         return indices.length;
     }

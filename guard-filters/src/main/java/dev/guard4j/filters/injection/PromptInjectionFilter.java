@@ -78,12 +78,20 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         this.normalizer = TextNormalizer.builder().maxInputChars(maxChars).build();
     }
 
-    /** Returns a filter with the shipped model and the default thresholds. */
+    /**
+     * Returns a filter with the shipped model and the default thresholds.
+     *
+     * @return a filter with the shipped model and the default thresholds
+     */
     public static PromptInjectionFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder that starts from the defaults. */
+    /**
+     * Returns a builder that starts from the defaults.
+     *
+     * @return a builder that starts from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -134,7 +142,12 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         return decide(output.text(), Calibration.DOCUMENT);
     }
 
-    /** Returns the threshold used for the given calibration. */
+    /**
+     * Returns the threshold used for the given calibration.
+     *
+     * @param calibration whether the text is a prompt or a document
+     * @return the threshold used for the given calibration
+     */
     public double threshold(Calibration calibration) {
         return calibration == Calibration.PROMPT ? threshold : documentThreshold;
     }
@@ -256,19 +269,34 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
         private Builder() {
         }
 
-        /** Sets the score at which a prompt is blocked, in (0, 1]. */
+        /**
+         * Sets the score at which a prompt is blocked, in (0, 1].
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder threshold(double value) {
             this.threshold = checkThreshold("threshold", value);
             return this;
         }
 
-        /** Sets the score at which a document (tool result, retrieved text, output) is blocked, in (0, 1]. */
+        /**
+         * Sets the score at which a document (tool result, retrieved text, output) is blocked, in (0, 1].
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder documentThreshold(double value) {
             this.documentThreshold = checkThreshold("documentThreshold", value);
             return this;
         }
 
-        /** Sets the longest input read, at least 1; longer input is blocked. */
+        /**
+         * Sets the longest input read, at least 1; longer input is blocked.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder maxChars(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxChars must be >= 1, was " + value);
@@ -277,13 +305,22 @@ public final class PromptInjectionFilter implements InputValidator, OutputChecke
             return this;
         }
 
-        /** Uses another model (one retrained on your own data) instead of the shipped one. */
+        /**
+         * Uses another model (one retrained on your own data) instead of the shipped one.
+         *
+         * @param value the value
+         * @return the result
+         */
         public Builder model(LinearModel value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public PromptInjectionFilter build() {
             return new PromptInjectionFilter(this);
         }

@@ -13,6 +13,7 @@ public class PolicyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Where where;
+    /** The hint that goes with the message, or {@code null}. */
     private final String hint;
 
     /**

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record AnalyzedToken(String term, int start, int end) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param term the analysed form: lower-cased, ASCII-folded and stemmed
+     * @param start where the word starts in the original text
+     * @param end where the word ends in the original text, exclusive
+     */
     public AnalyzedToken {
         Objects.requireNonNull(term, "term");
         if (start < 0 || end < start) {

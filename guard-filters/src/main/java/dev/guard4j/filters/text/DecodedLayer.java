@@ -18,7 +18,16 @@ import java.util.Objects;
  */
 public record DecodedLayer(Encoding encoding, int start, int end, int depth, String decoded, NormalizedText text) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param encoding how the run was encoded
+     * @param start where the encoded run starts in the original text (for nested layers, the outermost run)
+     * @param end where the encoded run ends, exclusive
+     * @param depth 1 for a run in the original text, 2 for a run inside a decoded layer, and so on
+     * @param decoded the decoded text as it came out of the decoder, before normalisation (case kept)
+     * @param text the decoded text, normalised; its {@code toOriginal} maps into the original text
+     */
     public DecodedLayer {
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(decoded, "decoded");
@@ -31,7 +40,11 @@ public record DecodedLayer(Encoding encoding, int start, int end, int depth, Str
         }
     }
 
-    /** Returns the span of the encoded run in the original text. */
+    /**
+     * Returns the span of the encoded run in the original text.
+     *
+     * @return the span of the encoded run in the original text
+     */
     public Span span() {
         return new Span(start, end);
     }

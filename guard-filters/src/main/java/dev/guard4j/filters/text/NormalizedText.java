@@ -49,17 +49,29 @@ public final class NormalizedText {
         this.limits = limits.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(limits));
     }
 
-    /** Returns the text that was normalised: for a decoded layer, the original text that carried it. */
+    /**
+     * Returns the text that was normalised: for a decoded layer, the original text that carried it.
+     *
+     * @return the text that was normalised: for a decoded layer, the original text that carried it
+     */
     public String original() {
         return original;
     }
 
-    /** Returns the normalised text. */
+    /**
+     * Returns the normalised text.
+     *
+     * @return the normalised text
+     */
     public String text() {
         return text;
     }
 
-    /** Returns the length of the normalised text. */
+    /**
+     * Returns the length of the normalised text.
+     *
+     * @return the length of the normalised text
+     */
     public int length() {
         return text.length();
     }
@@ -85,13 +97,23 @@ public final class NormalizedText {
         return new Span(from, Math.max(ends[end - 1], from));
     }
 
-    /** Returns where the character at normalised position {@code index} starts in the original. */
+    /**
+     * Returns where the character at normalised position {@code index} starts in the original.
+     *
+     * @param index the index
+     * @return where the character at normalised position {@code index} starts in the original
+     */
     public int originalStart(int index) {
         Objects.checkIndex(index, text.length());
         return starts[index];
     }
 
-    /** Returns where the character at normalised position {@code index} ends in the original, exclusive. */
+    /**
+     * Returns where the character at normalised position {@code index} ends in the original, exclusive.
+     *
+     * @param index the index
+     * @return where the character at normalised position {@code index} ends in the original, exclusive
+     */
     public int originalEnd(int index) {
         Objects.checkIndex(index, text.length());
         return ends[index];
@@ -102,6 +124,8 @@ public final class NormalizedText {
      *
      * <p>Each layer's {@link DecodedLayer#text()} has its own {@code layers()} too (its children);
      * scan {@link #views()} to see every text exactly once.
+      *
+      * @return every decoded layer at every depth, outer layers before the layers decoded from them
      */
     public List<DecodedLayer> layers() {
         return layers;
@@ -109,6 +133,8 @@ public final class NormalizedText {
 
     /**
      * Returns this text followed by the text of every decoded layer: everything a detector should scan.
+      *
+      * @return this text followed by the text of every decoded layer: everything a detector should scan
      */
     public List<NormalizedText> views() {
         List<NormalizedText> views = new ArrayList<>(1 + layers.size());
@@ -122,12 +148,18 @@ public final class NormalizedText {
     /**
      * Returns {@code INVISIBLE_TEXT} findings: tag characters that spell hidden text, bidi overrides,
      * and zero-width characters inside words, with spans of the original text.
+      *
+      * @return {@code INVISIBLE_TEXT} findings: tag characters that spell hidden text, bidi overrides, and zero-width characters inside words, with spans of the original text
      */
     public List<Finding> invisible() {
         return invisible;
     }
 
-    /** Returns the bounds that were reached; empty when the whole text was normalised and decoded. */
+    /**
+     * Returns the bounds that were reached; empty when the whole text was normalised and decoded.
+     *
+     * @return the bounds that were reached; empty when the whole text was normalised and decoded
+     */
     public Set<NormalizationLimit> limitsReached() {
         return limits;
     }

@@ -99,7 +99,11 @@ public final class TextAnalyzer {
         };
     }
 
-    /** Returns the analyser with Porter's English stemmer. */
+    /**
+     * Returns the analyser with Porter's English stemmer.
+     *
+     * @return the analyser with Porter's English stemmer
+     */
     public static TextAnalyzer english() {
         return ENGLISH;
     }
@@ -128,12 +132,20 @@ public final class TextAnalyzer {
                 : new TextAnalyzer(stemming, tokenization);
     }
 
-    /** Returns the stemmer this analyser uses. */
+    /**
+     * Returns the stemmer this analyser uses.
+     *
+     * @return the stemmer this analyser uses
+     */
     public Stemming stemming() {
         return stemming;
     }
 
-    /** Returns how this analyser splits words. */
+    /**
+     * Returns how this analyser splits words.
+     *
+     * @return how this analyser splits words
+     */
     public Tokenization tokenization() {
         return tokenization;
     }

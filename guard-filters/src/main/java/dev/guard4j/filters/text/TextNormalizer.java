@@ -56,12 +56,20 @@ public final class TextNormalizer {
         this.maxLayers = builder.maxLayers;
     }
 
-    /** Returns a normaliser with the default caps. */
+    /**
+     * Returns a normaliser with the default caps.
+     *
+     * @return a normaliser with the default caps
+     */
     public static TextNormalizer standard() {
         return STANDARD;
     }
 
-    /** Returns a builder for a normaliser with other caps. */
+    /**
+     * Returns a builder for a normaliser with other caps.
+     *
+     * @return a builder for a normaliser with other caps
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -246,13 +254,23 @@ public final class TextNormalizer {
         private Builder() {
         }
 
-        /** Sets how many characters of a text are normalised, at least 1. */
+        /**
+         * Sets how many characters of a text are normalised, at least 1.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxInputChars(int chars) {
             this.maxInputChars = positive("maxInputChars", chars);
             return this;
         }
 
-        /** Sets how deep nested encodings are decoded: 0 turns decoding off. */
+        /**
+         * Sets how deep nested encodings are decoded: 0 turns decoding off.
+         *
+         * @param depth the depth
+         * @return this builder
+         */
         public Builder maxDecodeDepth(int depth) {
             if (depth < 0 || depth > 8) {
                 throw new IllegalArgumentException("maxDecodeDepth must be in [0, 8], was " + depth);
@@ -261,13 +279,23 @@ public final class TextNormalizer {
             return this;
         }
 
-        /** Sets how many characters all decoded layers of one text may hold together, at least 1. */
+        /**
+         * Sets how many characters all decoded layers of one text may hold together, at least 1.
+         *
+         * @param chars the chars
+         * @return this builder
+         */
         public Builder maxDecodedChars(int chars) {
             this.maxDecodedChars = positive("maxDecodedChars", chars);
             return this;
         }
 
-        /** Sets how many decoded layers one text may have, at least 1. */
+        /**
+         * Sets how many decoded layers one text may have, at least 1.
+         *
+         * @param layers the layers
+         * @return this builder
+         */
         public Builder maxLayers(int layers) {
             this.maxLayers = positive("maxLayers", layers);
             return this;
@@ -280,7 +308,11 @@ public final class TextNormalizer {
             return value;
         }
 
-        /** Returns the normaliser. */
+        /**
+         * Returns the normaliser.
+         *
+         * @return the normaliser
+         */
         public TextNormalizer build() {
             return new TextNormalizer(this);
         }

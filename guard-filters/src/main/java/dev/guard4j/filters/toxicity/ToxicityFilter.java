@@ -79,12 +79,20 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
             }
         }
 
-        /** Returns the Bedrock category name. */
+        /**
+         * Returns the Bedrock category name.
+         *
+         * @return the Bedrock category name
+         */
         public String category() {
             return category;
         }
 
-        /** Returns the class-path resource of the shipped model. */
+        /**
+         * Returns the class-path resource of the shipped model.
+         *
+         * @return the class-path resource of the shipped model
+         */
         public String resource() {
             return resource;
         }
@@ -105,12 +113,20 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
         this.maxChars = builder.maxChars;
     }
 
-    /** Returns a filter with both categories at {@link Strength#MEDIUM}. */
+    /**
+     * Returns a filter with both categories at {@link Strength#MEDIUM}.
+     *
+     * @return a filter with both categories at {@link Strength#MEDIUM}
+     */
     public static ToxicityFilter ofDefaults() {
         return builder().build();
     }
 
-    /** Returns a builder that starts from the defaults. */
+    /**
+     * Returns a builder that starts from the defaults.
+     *
+     * @return a builder that starts from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -188,19 +204,36 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
         private Builder() {
         }
 
-        /** Sets how strongly a category is filtered; {@link Strength#NONE} turns it off. */
+        /**
+         * Sets how strongly a category is filtered; {@link Strength#NONE} turns it off.
+         *
+         * @param type the type
+         * @param strength the strength
+         * @return this builder
+         */
         public Builder strength(Type type, Strength strength) {
             strengths.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(strength, "strength"));
             return this;
         }
 
-        /** Uses another model for a category (one retrained on your own data). */
+        /**
+         * Uses another model for a category (one retrained on your own data).
+         *
+         * @param type the type
+         * @param model the model
+         * @return the result
+         */
         public Builder model(Type type, LinearModel model) {
             models.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(model, "model"));
             return this;
         }
 
-        /** Sets the longest input read, at least 1; longer input is blocked. */
+        /**
+         * Sets the longest input read, at least 1; longer input is blocked.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder maxChars(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxChars must be >= 1, was " + value);
@@ -209,7 +242,11 @@ public final class ToxicityFilter implements InputValidator, OutputChecker {
             return this;
         }
 
-        /** Returns the filter. */
+        /**
+         * Returns the filter.
+         *
+         * @return the filter
+         */
         public ToxicityFilter build() {
             return new ToxicityFilter(this);
         }
