@@ -73,12 +73,16 @@ public final class TextAnalyzer {
     private final Analyzer analyzer;
     /** The chain without lower-casing and ASCII folding, for normalised text, which the normaliser has folded already. */
     private final Analyzer normalizedAnalyzer;
+    /** For word tokenization of normalised text: a scanner per thread, remembering recent words' forms. */
+    private final ThreadLocal<WordScanner> scanners;
 
     private TextAnalyzer(Stemming stemming, Tokenization tokenization) {
         this.stemming = stemming;
         this.tokenization = tokenization;
         this.analyzer = chain(stemming, tokenization, true);
         this.normalizedAnalyzer = chain(stemming, tokenization, false);
+        this.scanners = tokenization == Tokenization.WORDS
+                ? ThreadLocal.withInitial(() -> new WordScanner(normalizedAnalyzer)) : null;
     }
 
     private static Analyzer chain(Stemming stemming, Tokenization tokenization, boolean lowerCase) {
@@ -159,7 +163,7 @@ public final class TextAnalyzer {
     public List<AnalyzedToken> analyze(NormalizedText text) {
         Objects.requireNonNull(text, "text");
         List<AnalyzedToken> tokens = new ArrayList<>(text.length() / 5 + 1);
-        runTerms(normalizedAnalyzer, text.text(), (term, length, start, end) -> {
+        runTerms(text, (term, length, start, end) -> {
             Span span = text.toOriginal(start, end);
             tokens.add(new AnalyzedToken(new String(term, 0, length), span.start(), span.end()));
         });
@@ -234,7 +238,17 @@ public final class TextAnalyzer {
      * @param sink receives each word
      */
     public void runTerms(NormalizedText text, TermSink sink) {
-        runTerms(normalizedAnalyzer, Objects.requireNonNull(text, "text").text(), sink);
+        Objects.requireNonNull(text, "text");
+        if (scanners != null) {
+            scanners.get().run(text.text(), sink);
+        } else {
+            runTerms(normalizedAnalyzer, text.text(), sink);
+        }
+    }
+
+    /** Runs a chain over a text; for {@link WordScanner}, which analyses the words it has not seen. */
+    static void runChain(Analyzer analyzer, String text, TermSink sink) {
+        runTerms(analyzer, text, sink);
     }
 
     private static void runTerms(Analyzer analyzer, String text, TermSink sink) {

@@ -87,7 +87,7 @@ final class WordTokenizer extends Tokenizer {
         offset.setOffset(end, end);
     }
 
-    private static boolean isWordPart(int cp) {
+    static boolean isWordPart(int cp) {
         if (cp < 128) {
             return ASCII_WORD[cp];
         }
@@ -98,7 +98,7 @@ final class WordTokenizer extends Tokenizer {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
-    private static boolean isOneCharacterWord(int cp) {
+    static boolean isOneCharacterWord(int cp) {
         return cp >= 0x3040 && cp <= 0x30FF || cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF
                 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0x20000 && cp <= 0x2FFFF;
     }

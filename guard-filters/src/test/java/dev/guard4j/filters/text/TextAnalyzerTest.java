@@ -2,9 +2,13 @@ package dev.guard4j.filters.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TextAnalyzerTest {
 
@@ -44,5 +48,44 @@ class TextAnalyzerTest {
     void stemsOtherLanguagesWithSnowball() {
         assertThat(TextAnalyzer.of(TextAnalyzer.Stemming.GERMAN).analyze("Häuser"))
                 .extracting(AnalyzedToken::term).containsExactly("haus");
+    }
+
+    @Test
+    void repeatedWordsStemTheSameOnEveryOccurrenceAndInLaterTexts() {
+        TextAnalyzer words = TextAnalyzer.of(TextAnalyzer.Stemming.ENGLISH, TextAnalyzer.Tokenization.WORDS);
+        String text = "running ponies ran RUNNING ponies poni running antidisestablishmentarianisms"
+                + " antidisestablishmentarianisms";
+        List<String> expected = List.of("run", "poni", "ran", "run", "poni", "poni", "run",
+                "antidisestablishmentarian", "antidisestablishmentarian");
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(words.analyze(text)).extracting(AnalyzedToken::term).containsExactlyElementsOf(expected);
+        }
+        assertThat(words.analyze(TextNormalizer.standard().normalize(text)))
+                .extracting(AnalyzedToken::term).containsExactlyElementsOf(expected);
+    }
+
+    static Stream<String> textsForTheWordScanner() {
+        return Stream.of(
+                "the runner runs; the runners ran and running was fun. the runner runs again",
+                "acme's acme.com a@b 3.14 日本語 x日本y ponies poni",
+                "a".repeat(300) + " " + "b".repeat(30) + " " + "b".repeat(30) + " generalizations",
+                "tab\tnew\nline 42nd 1st k\uD835\uDC00z emoji \uD83D\uDE00 end",
+                "");
+    }
+
+    @ParameterizedTest
+    @MethodSource("textsForTheWordScanner")
+    void wordScannerGivesTheFormsAndSpansOfTheLuceneChain(String input) {
+        TextAnalyzer words = TextAnalyzer.of(TextAnalyzer.Stemming.ENGLISH, TextAnalyzer.Tokenization.WORDS);
+        String normalized = TextNormalizer.standard().normalize(input).text();
+        List<AnalyzedToken> throughLucene = words.analyze(normalized);
+
+        for (int call = 0; call < 2; call++) {
+            List<AnalyzedToken> scanned = new ArrayList<>();
+            words.runTerms(TextNormalizer.standard().normalize(input),
+                    (term, length, start, end) -> scanned.add(new AnalyzedToken(new String(term, 0, length), start, end)));
+            assertThat(scanned).containsExactlyElementsOf(throughLucene);
+        }
     }
 }
