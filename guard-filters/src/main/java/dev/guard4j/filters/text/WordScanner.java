@@ -14,6 +14,14 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class WordScanner {
 
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = WordTokenizer.isWordPart(c);
+        }
+    }
+
     private final Analyzer chain;
     private final StemCache cache = new StemCache();
     private char[] text = new char[1024];
@@ -35,6 +43,15 @@ final class WordScanner {
         int position = 0;
         while (true) {
             while (position < length) {
+                char c = text[position];
+                // ASCII, most of any text, without decoding code points
+                if (c < 128) {
+                    if (ASCII_WORD[c]) {
+                        break;
+                    }
+                    position++;
+                    continue;
+                }
                 int cp = Character.codePointAt(text, position, length);
                 if (WordTokenizer.isWordPart(cp)) {
                     break;
@@ -49,6 +66,15 @@ final class WordScanner {
             position += Character.charCount(first);
             if (!WordTokenizer.isOneCharacterWord(first)) {
                 while (position < length && position - start < WordTokenizer.MAX_WORD) {
+                    char c = text[position];
+                    if (c < 128) {
+                        // no ASCII character is a one-character word
+                        if (!ASCII_WORD[c]) {
+                            break;
+                        }
+                        position++;
+                        continue;
+                    }
                     int cp = Character.codePointAt(text, position, length);
                     if (!WordTokenizer.isWordPart(cp) || WordTokenizer.isOneCharacterWord(cp)) {
                         break;

@@ -5,13 +5,24 @@ import java.util.Arrays;
 /** The analysed words of one text, packed into one character array: no string per word. */
 final class TermBuffer {
 
-    char[] chars = new char[1024];
-    int[] offsets = new int[128];
-    int[] lengths = new int[128];
-    int[] starts = new int[128];
-    int[] ends = new int[128];
+    char[] chars;
+    int[] offsets;
+    int[] lengths;
+    int[] starts;
+    int[] ends;
     int count;
     private int used;
+
+    /** Sizes the buffer for a text of {@code textLength} characters, so that it seldom grows. */
+    TermBuffer(int textLength) {
+        // prose has a word every five or six characters; sized for a word every four
+        int words = Math.max(16, textLength / 4);
+        chars = new char[Math.max(64, textLength)];
+        offsets = new int[words];
+        lengths = new int[words];
+        starts = new int[words];
+        ends = new int[words];
+    }
 
     void add(char[] term, int length, int start, int end) {
         if (count == offsets.length) {

@@ -179,7 +179,7 @@ public final class WordFilter implements InputValidator, OutputChecker {
     }
 
     private void matchWords(NormalizedText view, Set<Hit> out) {
-        TermBuffer terms = new TermBuffer();
+        TermBuffer terms = new TermBuffer(view.text().length());
         analyzer.runTerms(view, terms::add);
         if (terms.count == 0) {
             return;
