@@ -7,7 +7,7 @@ import java.util.Arrays;
  * rather than once per occurrence: prose repeats its words, and stemming each occurrence was a
  * large part of the word filter's cost.
  *
- * <p>The table is direct-mapped and bounded: a newer word overwrites an older one in its slot. It
+ * <p>The table is two-way set-associative and bounded: a newer word pushes out the older of its pair. It
  * is not thread-safe; {@link TextAnalyzer} keeps one per thread.
  */
 final class StemCache {
@@ -22,30 +22,45 @@ final class StemCache {
     /** Returns the remembered form of {@code word[from, from + length)}, or null. */
     char[] get(char[] word, int from, int length) {
         int slot = slot(word, from, length);
-        char[] known = words[slot];
-        if (known != null && Arrays.equals(known, 0, known.length, word, from, from + length)) {
+        if (matches(slot, word, from, length)) {
             return stems[slot];
+        }
+        if (matches(slot + 1, word, from, length)) {
+            return stems[slot + 1];
         }
         return null;
     }
 
-    /** Remembers the analysed form of {@code word[from, from + length)}. */
+    /**
+     * Remembers the analysed form of {@code word[from, from + length)}. Each word has two slots
+     * side by side, the newer word in the first: two frequent words that share a slot would
+     * otherwise evict each other on every occurrence.
+     */
     void put(char[] word, int from, int length, char[] stem, int stemLength) {
         if (length > MAX_WORD) {
             return;
         }
         int slot = slot(word, from, length);
-        // the stem first: a reader on this thread never sees a word without its stem, and there is no other
+        words[slot + 1] = words[slot];
+        stems[slot + 1] = stems[slot];
         stems[slot] = Arrays.copyOf(stem, stemLength);
         words[slot] = Arrays.copyOfRange(word, from, from + length);
     }
 
+    private boolean matches(int slot, char[] word, int from, int length) {
+        char[] known = words[slot];
+        return known != null && Arrays.equals(known, 0, known.length, word, from, from + length);
+    }
+
+    /** Returns the first of the word's two slots (an even index). */
     private static int slot(char[] word, int from, int length) {
         int hash = 0;
         for (int i = from, end = from + length; i < end; i++) {
             hash = 31 * hash + word[i];
         }
-        hash ^= hash >>> 16;
-        return hash & (SLOTS - 1);
+        // spread the high bits into the low ones, which pick the slot
+        hash *= 0x9E3779B9;
+        hash ^= hash >>> 15;
+        return (hash & (SLOTS / 2 - 1)) << 1;
     }
 }

@@ -71,7 +71,18 @@ class TextAnalyzerTest {
                 "acme's acme.com a@b 3.14 日本語 x日本y ponies poni",
                 "a".repeat(300) + " " + "b".repeat(30) + " " + "b".repeat(30) + " generalizations",
                 "tab\tnew\nline 42nd 1st k\uD835\uDC00z emoji \uD83D\uDE00 end",
-                "");
+                "",
+                manyDistinctWords());
+    }
+
+    /** More distinct words than the stem cache has slots, so that words evict each other. */
+    private static String manyDistinctWords() {
+        StringBuilder text = new StringBuilder();
+        String[] suffixes = {"ing", "ness", "ies", "ed", "ational"};
+        for (int i = 0; i < 6000; i++) {
+            text.append(Integer.toString(i * 7919, 26).replaceAll("[0-9]", "q")).append(suffixes[i % 5]).append(' ');
+        }
+        return text.toString();
     }
 
     @ParameterizedTest
