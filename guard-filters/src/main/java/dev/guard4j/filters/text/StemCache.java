@@ -20,8 +20,8 @@ final class StemCache {
     private final char[][] stems = new char[SLOTS][];
 
     /** Returns the remembered form of {@code word[from, from + length)}, or null. */
-    char[] get(char[] word, int from, int length) {
-        int slot = slot(word, from, length);
+    char[] get(char[] word, int from, int length, int hash) {
+        int slot = slot(hash);
         if (matches(slot, word, from, length)) {
             return stems[slot];
         }
@@ -36,11 +36,11 @@ final class StemCache {
      * side by side, the newer word in the first: two frequent words that share a slot would
      * otherwise evict each other on every occurrence.
      */
-    void put(char[] word, int from, int length, char[] stem, int stemLength) {
+    void put(char[] word, int from, int length, int hash, char[] stem, int stemLength) {
         if (length > MAX_WORD) {
             return;
         }
-        int slot = slot(word, from, length);
+        int slot = slot(hash);
         words[slot + 1] = words[slot];
         stems[slot + 1] = stems[slot];
         stems[slot] = Arrays.copyOf(stem, stemLength);
@@ -49,18 +49,32 @@ final class StemCache {
 
     private boolean matches(int slot, char[] word, int from, int length) {
         char[] known = words[slot];
-        return known != null && Arrays.equals(known, 0, known.length, word, from, from + length);
+        if (known == null || known.length != length) {
+            return false;
+        }
+        // a plain loop: words are short, too short for the vectorised comparison to pay off
+        for (int i = 0; i < length; i++) {
+            if (known[i] != word[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Returns the first of the word's two slots (an even index). */
-    private static int slot(char[] word, int from, int length) {
+    /** Returns the hash of {@code word[from, from + length)} that {@link #get} and {@link #put} take: String's. */
+    static int hash(char[] word, int from, int length) {
         int hash = 0;
         for (int i = from, end = from + length; i < end; i++) {
             hash = 31 * hash + word[i];
         }
+        return hash;
+    }
+
+    /** Returns the first of the word's two slots (an even index). */
+    private static int slot(int hash) {
         // spread the high bits into the low ones, which pick the slot
-        hash *= 0x9E3779B9;
-        hash ^= hash >>> 15;
-        return (hash & (SLOTS / 2 - 1)) << 1;
+        int mixed = hash * 0x9E3779B9;
+        mixed ^= mixed >>> 15;
+        return (mixed & (SLOTS / 2 - 1)) << 1;
     }
 }

@@ -64,6 +64,9 @@ final class WordScanner {
             int start = position;
             int first = Character.codePointAt(text, position, length);
             position += Character.charCount(first);
+            // the cache key's hash, computed on the way for ASCII words
+            int hash = first;
+            boolean ascii = first < 128;
             if (!WordTokenizer.isOneCharacterWord(first)) {
                 while (position < length && position - start < WordTokenizer.MAX_WORD) {
                     char c = text[position];
@@ -72,9 +75,11 @@ final class WordScanner {
                         if (!ASCII_WORD[c]) {
                             break;
                         }
+                        hash = 31 * hash + c;
                         position++;
                         continue;
                     }
+                    ascii = false;
                     int cp = Character.codePointAt(text, position, length);
                     if (!WordTokenizer.isWordPart(cp) || WordTokenizer.isOneCharacterWord(cp)) {
                         break;
@@ -82,13 +87,13 @@ final class WordScanner {
                     position += Character.charCount(cp);
                 }
             }
-            emit(start, position, sink);
+            emit(start, position, ascii ? hash : StemCache.hash(text, start, position - start), sink);
         }
     }
 
-    private void emit(int start, int end, TextAnalyzer.TermSink sink) {
+    private void emit(int start, int end, int hash, TextAnalyzer.TermSink sink) {
         int length = end - start;
-        char[] form = length <= StemCache.MAX_WORD ? cache.get(text, start, length) : null;
+        char[] form = length <= StemCache.MAX_WORD ? cache.get(text, start, length, hash) : null;
         if (form != null) {
             sink.accept(form, form.length, start, end);
             return;
@@ -106,7 +111,7 @@ final class WordScanner {
             }
         });
         if (missedCount == 1) {
-            cache.put(text, start, length, missed, missedLength);
+            cache.put(text, start, length, hash, missed, missedLength);
             sink.accept(missed, missedLength, start, end);
         } else if (missedCount > 1) {
             // not expected of a single word; run it again and report what the chain gives, uncached
