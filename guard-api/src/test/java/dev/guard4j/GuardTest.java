@@ -210,6 +210,24 @@ class GuardTest {
     }
 
     @Test
+    void filtersCanRunInlineAndAnOverrunStillBlocksOnceTheFilterReturns() {
+        InputValidator slow = input -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Verdict.pass();
+        };
+        ChatModel inline = Guard.builder().executor(Runnable::run)
+                .input(slow, FilterOptions.named("slow").timeBudget(Duration.ofMillis(10))).build().wrap(model);
+
+        assertThatThrownBy(() -> inline.chat("hello"))
+                .isInstanceOfSatisfying(GuardBlockedException.class, e -> assertThat(e.reason()).contains("overran its time budget of 10 ms"));
+        assertThat(model.requestCount()).isZero();
+    }
+
+    @Test
     void aFailOpenFilterIsRecordedAndSkipped() {
         model.enqueue("fine");
         InputValidator broken = input -> {

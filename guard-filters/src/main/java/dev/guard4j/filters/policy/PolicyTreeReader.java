@@ -42,7 +42,18 @@ final class PolicyTreeReader {
      * @return the root map
      */
     static PolicyNode.MapNode read(String file, String text) {
-        boolean json = looksLikeJson(file, text);
+        return read(file, text, looksLikeJson(file, text));
+    }
+
+    /**
+     * Parses a whole document whose root must be a map, as JSON or as YAML.
+     *
+     * @param file the file name for error messages
+     * @param text the document
+     * @param json whether to parse it as JSON rather than YAML (YAML also reads most JSON)
+     * @return the root map
+     */
+    static PolicyNode.MapNode read(String file, String text, boolean json) {
         PolicyTreeReader reader = new PolicyTreeReader(file, !json);
         if (text.length() > MAX_CHARS) {
             throw reader.error(1, 1, "(file)", "the policy is " + text.length() + " characters long, more than the limit of " + MAX_CHARS, null);

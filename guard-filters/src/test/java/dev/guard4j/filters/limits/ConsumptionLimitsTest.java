@@ -8,7 +8,7 @@ import dev.guard4j.CallState;
 import dev.guard4j.Category;
 import dev.guard4j.Content;
 import dev.guard4j.Verdict;
-import dev.guard4j.filters.output.StubSettings;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -19,7 +19,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,8 +220,9 @@ class ConsumptionLimitsTest {
 
     @Test
     void factoryReadsLimitsAndRate() {
-        Object made = new ConsumptionLimitsFactory().create(new StubSettings(Map.of(
-                "max-message-chars", 5, "rate", Map.of("requests", 1, "characters", 100, "window-seconds", 60))));
+        Object made = GuardPolicy.createFilter(new ConsumptionLimitsFactory(), String.join("\n",
+                "max-message-chars: 5",
+                "rate: {requests: 1, characters: 100, window-seconds: 60}"));
         ConsumptionLimits limits = (ConsumptionLimits) made;
 
         assertThat(limits.validate(Content.of("123456", Content.Source.USER))).isInstanceOf(Verdict.Block.class);

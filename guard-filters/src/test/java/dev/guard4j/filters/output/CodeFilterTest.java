@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.guard4j.Content;
 import dev.guard4j.Finding;
 import dev.guard4j.Verdict;
-import java.util.Map;
+import dev.guard4j.filters.policy.GuardPolicy;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +95,7 @@ class CodeFilterTest {
 
     @Test
     void factoryReadsTheThreshold() {
-        Object made = new CodeFilterFactory().create(new StubSettings(Map.of("threshold", 0.95)));
+        Object made = GuardPolicy.createFilter(new CodeFilterFactory(), "threshold: 0.95");
 
         assertThat(((CodeFilter) made).check(Content.of("```\nx\n```", Content.Source.MODEL))).isEqualTo(Verdict.pass());
         assertThatThrownBy(() -> CodeFilter.withThreshold(0)).isInstanceOf(IllegalArgumentException.class);

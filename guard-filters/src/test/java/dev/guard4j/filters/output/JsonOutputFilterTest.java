@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guard4j.Content;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.guard4j.filters.policy.PolicyException;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -158,13 +158,13 @@ class JsonOutputFilterTest {
     void anInvalidSchemaFailsAtBuildTime() {
         assertThatThrownBy(() -> JsonOutputFilter.builder().schema("{not json").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON Schema");
-        assertThatThrownBy(() -> new JsonOutputFilterFactory().create(new StubSettings(Map.of("schema", "{oops"))))
+        assertThatThrownBy(() -> GuardPolicy.createFilter(new JsonOutputFilterFactory(), "schema: '{oops'"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("schema");
     }
 
     @Test
     void factoryReadsSchemaAndFence() {
-        Object made = new JsonOutputFilterFactory().create(new StubSettings(Map.of("schema", SCHEMA, "fence", "block")));
+        Object made = GuardPolicy.createFilter(new JsonOutputFilterFactory(), "schema: |\n" + SCHEMA.indent(2) + "fence: block");
 
         assertThat(((JsonOutputFilter) made).check(Content.of("{\"name\": \"Ada\"}", Content.Source.MODEL)))
                 .isInstanceOf(Verdict.Block.class);

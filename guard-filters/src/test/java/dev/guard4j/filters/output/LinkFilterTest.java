@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.guard4j.Content;
 import dev.guard4j.Finding;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.guard4j.filters.policy.PolicyException;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,14 +102,13 @@ class LinkFilterTest {
     void badDomainsFailAtBuildTime() {
         assertThatThrownBy(() -> LinkFilter.builder().allow("https://acme.com/")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host name");
-        assertThatThrownBy(() -> new LinkFilterFactory().create(new StubSettings(Map.of("deny-domains", List.of(" ")))))
+        assertThatThrownBy(() -> GuardPolicy.createFilter(new LinkFilterFactory(), "deny-domains: [' ']"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("deny-domains");
     }
 
     @Test
     void factoryReadsListsAndAction() {
-        Object made = new LinkFilterFactory().create(new StubSettings(Map.of(
-                "allow-domains", List.of("acme.com"), "action", "redact")));
+        Object made = GuardPolicy.createFilter(new LinkFilterFactory(), "allow-domains: [acme.com]\naction: redact");
 
         Verdict verdict = ((LinkFilter) made).check(Content.of("see https://other.io/x", Content.Source.MODEL));
 

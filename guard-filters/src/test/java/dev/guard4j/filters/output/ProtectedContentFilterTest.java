@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.guard4j.Category;
 import dev.guard4j.Content;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.guard4j.filters.policy.PolicyException;
 import java.io.Reader;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,14 +158,16 @@ class ProtectedContentFilterTest {
 
     @Test
     void factoryReadsInlineDocumentsAndRejectsAnEmptyPolicy() {
-        Object made = new ProtectedContentFilterFactory().create(new StubSettings(Map.of(
-                "documents", List.of(Map.of("id", "roadmap", "text", ROADMAP)),
-                "action", "replace")));
+        Object made = GuardPolicy.createFilter(new ProtectedContentFilterFactory(), String.join("\n",
+                "documents:",
+                "  - id: roadmap",
+                "    text: '" + ROADMAP + "'",
+                "action: replace"));
 
         assertThat(made).isInstanceOf(ProtectedContentFilter.class);
         assertThat(((ProtectedContentFilter) made).check(Content.of(ROADMAP, Content.Source.MODEL)))
                 .isInstanceOf(Verdict.Rewrite.class);
-        assertThatThrownBy(() -> new ProtectedContentFilterFactory().create(new StubSettings(Map.of())))
+        assertThatThrownBy(() -> GuardPolicy.createFilter(new ProtectedContentFilterFactory(), ""))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("documents");
     }
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.guard4j.Category;
 import dev.guard4j.Content;
 import dev.guard4j.Verdict;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,8 +150,8 @@ class SystemPromptLeakFilterTest {
 
     @Test
     void factoryReadsThePolicyKeys() {
-        Object made = new SystemPromptLeakFilterFactory().create(new StubSettings(Map.of(
-                "threshold", 0.9, "min-matching-shingles", 2, "canary", true)));
+        Object made = GuardPolicy.createFilter(new SystemPromptLeakFilterFactory(),
+                "threshold: 0.9\nmin-matching-shingles: 2\ncanary: true");
 
         assertThat(made).isInstanceOf(SystemPromptLeakFilter.class);
         assertThat(((SystemPromptLeakFilter) made).hasCanary()).isTrue();

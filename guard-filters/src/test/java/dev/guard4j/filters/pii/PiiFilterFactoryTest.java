@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guard4j.Content;
 import dev.guard4j.Verdict;
-import dev.guard4j.filters.output.StubSettings;
 import dev.guard4j.filters.policy.FilterFactory;
+import dev.guard4j.filters.policy.GuardPolicy;
 import dev.guard4j.filters.policy.PolicyException;
-import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +20,11 @@ class PiiFilterFactoryTest {
 
     @Test
     void settingsConfigureCategoriesActionsAndLists() {
-        Object made = new PiiFilterFactory().create(new StubSettings(Map.of(
-                "categories", List.of("EMAIL", "PHONE"),
-                "actions", Map.of("EMAIL", "mask"),
-                "threshold", 0.6,
-                "allow", List.of("help@example.com"))));
+        Object made = GuardPolicy.createFilter(new PiiFilterFactory(), String.join("\n",
+                "categories: [EMAIL, PHONE]",
+                "actions: {EMAIL: mask}",
+                "threshold: 0.6",
+                "allow: [help@example.com]"));
         PiiFilter filter = (PiiFilter) made;
         Verdict verdict = filter.validate(Content.of("help@example.com or jane.doe@example.com", Content.Source.USER));
         assertThat(((Verdict.Rewrite) verdict).text()).isEqualTo("help@example.com or ****.***@******e.com");
@@ -34,9 +32,9 @@ class PiiFilterFactoryTest {
 
     @Test
     void unknownCategoriesAndActionsFailAtLoadTime() {
-        assertThatThrownBy(() -> new PiiFilterFactory().create(new StubSettings(Map.of("categories", List.of("EMIAL")))))
+        assertThatThrownBy(() -> GuardPolicy.createFilter(new PiiFilterFactory(), "categories: [EMIAL]"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("EMIAL");
-        assertThatThrownBy(() -> new PiiFilterFactory().create(new StubSettings(Map.of("actions", Map.of("EMAIL", "shred")))))
+        assertThatThrownBy(() -> GuardPolicy.createFilter(new PiiFilterFactory(), "actions: {EMAIL: shred}"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("shred");
     }
 }
